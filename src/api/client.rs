@@ -1,0 +1,340 @@
+//! HTTP with timeouts, retries and error classification. Knows nothing about WordPress routes.
+
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+use serde_json::Value;
+use url::Url;
+
+use crate::error::{Error, Result};
+use crate::render::sanitize_line;
+
+/// Tunables for [`Client`].
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    /// Whole-request timeout.
+    pub timeout: Duration,
+    /// TCP/TLS connect timeout.
+    pub connect_timeout: Duration,
+    /// Retries after the first attempt for connect errors, timeouts, 5xx and 429.
+    pub retries: u32,
+    /// First backoff delay; doubles each retry, with jitter.
+    pub backoff: Duration,
+    /// Longest `Retry-After` we are willing to wait; longer ones fail at once.
+    pub max_retry_after: Duration,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        ClientConfig {
+            timeout: Duration::from_secs(30),
+            connect_timeout: Duration::from_secs(10),
+            retries: 3,
+            backoff: Duration::from_millis(400),
+            max_retry_after: Duration::from_secs(60),
+        }
+    }
+}
+
+/// A finished HTTP exchange.
+#[derive(Debug)]
+pub struct Response {
+    /// Final URL after redirects.
+    pub url: Url,
+    /// HTTP status code.
+    pub status: u16,
+    /// Response headers.
+    pub headers: HeaderMap,
+    /// Body (decompressed).
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// True for 2xx.
+    pub fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// A header as text, if present and ASCII.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// All values of a header.
+    pub fn header_all(&self, name: &str) -> Vec<&str> {
+        self.headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect()
+    }
+
+    /// A numeric header such as `X-WP-Total`.
+    pub fn header_u64(&self, name: &str) -> Option<u64> {
+        self.header(name)?.trim().parse().ok()
+    }
+
+    /// Parse the body as JSON. Tolerates PHP notices printed before the JSON, which
+    /// misconfigured sites often send.
+    pub fn json(&self) -> Result<Value> {
+        match serde_json::from_slice(&self.body) {
+            Ok(v) => Ok(v),
+            Err(first) => {
+                let start = self.body.iter().position(|&b| b == b'[' || b == b'{');
+                if let Some(v) = start
+                    .filter(|&s| s > 0)
+                    .and_then(|s| serde_json::from_slice(&self.body[s..]).ok())
+                {
+                    return Ok(v);
+                }
+                Err(Error::Malformed {
+                    url: display_url(&self.url),
+                    detail: sanitize_line(&first.to_string()),
+                })
+            }
+        }
+    }
+
+    /// The `message` of a WordPress error body, sanitized, if there is one.
+    pub fn wp_error_message(&self) -> Option<String> {
+        let v: Value = serde_json::from_slice(&self.body).ok()?;
+        let msg = v.get("message")?.as_str()?;
+        Some(crate::render::html_to_line(msg))
+    }
+}
+
+/// A URL for messages: sanitized, without credentials.
+pub fn display_url(url: &Url) -> String {
+    let mut u = url.clone();
+    let _ = u.set_password(None);
+    let _ = u.set_username("");
+    sanitize_line(u.as_str())
+}
+
+/// The HTTP client all API calls go through.
+#[derive(Clone, Debug)]
+pub struct Client {
+    http: reqwest::Client,
+    config: ClientConfig,
+}
+
+impl Client {
+    /// Build a client; fails only if the TLS backend cannot start.
+    pub fn new(config: ClientConfig) -> Result<Client> {
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("wpcomments/", env!("CARGO_PKG_VERSION")))
+            .timeout(config.timeout)
+            .connect_timeout(config.connect_timeout)
+            .redirect(reqwest::redirect::Policy::limited(10))
+            .build()
+            .map_err(|e| Error::Io(format!("cannot start the HTTP client: {e}")))?;
+        Ok(Client { http, config })
+    }
+
+    /// GET with retries. Non-2xx answers that are not retried come back as `Ok` for the
+    /// caller to interpret (a 404 means different things on different routes).
+    pub async fn get(&self, url: &Url) -> Result<Response> {
+        let mut attempt = 0u32;
+        loop {
+            let outcome = self.get_once(url).await;
+            let retry_in = match &outcome {
+                Ok(resp) if resp.status == 429 => Some(self.retry_after(url, resp, attempt)?),
+                Ok(resp) if resp.status >= 500 => Some(self.backoff(attempt)),
+                Ok(_) => None,
+                Err(Error::Timeout { .. } | Error::Connect { .. }) => Some(self.backoff(attempt)),
+                Err(_) => None,
+            };
+            match retry_in {
+                Some(wait) if attempt < self.config.retries => {
+                    attempt += 1;
+                    tokio::time::sleep(wait).await;
+                }
+                Some(_) => return finish_failed(url, outcome),
+                None => return outcome,
+            }
+        }
+    }
+
+    /// GET that must answer 2xx with JSON.
+    pub async fn get_json(&self, url: &Url) -> Result<(Value, Response)> {
+        let resp = self.get(url).await?;
+        if !resp.ok() {
+            return Err(http_error(&resp));
+        }
+        let value = resp.json()?;
+        Ok((value, resp))
+    }
+
+    async fn get_once(&self, url: &Url) -> Result<Response> {
+        let sent = self.http.get(url.clone()).send().await;
+        let resp = sent.map_err(|e| classify(url, &e))?;
+        let final_url = resp.url().clone();
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        let body = resp.bytes().await.map_err(|e| classify(url, &e))?;
+        Ok(Response {
+            url: final_url,
+            status,
+            headers,
+            body: body.to_vec(),
+        })
+    }
+
+    fn backoff(&self, attempt: u32) -> std::time::Duration {
+        let base = self.config.backoff.saturating_mul(1 << attempt.min(8));
+        // Full jitter between half and the whole delay keeps concurrent pages from retrying in step.
+        let half = base / 2;
+        half + base.mul_f64(fastrand::f64() * 0.5)
+    }
+
+    fn retry_after(&self, url: &Url, resp: &Response, attempt: u32) -> Result<Duration> {
+        let wait = resp
+            .headers
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_retry_after)
+            .unwrap_or_else(|| self.backoff(attempt));
+        if wait > self.config.max_retry_after {
+            return Err(Error::RateLimited {
+                url: display_url(url),
+                wait: format!("{} s", wait.as_secs()),
+            });
+        }
+        Ok(wait)
+    }
+}
+
+/// `Retry-After` as delay-seconds or an HTTP date.
+pub fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let delta = when.signed_duration_since(chrono::Utc::now());
+    Some(delta.to_std().unwrap_or(Duration::ZERO))
+}
+
+fn finish_failed(url: &Url, outcome: Result<Response>) -> Result<Response> {
+    match outcome {
+        Ok(resp) if resp.status == 429 => Err(Error::RateLimited {
+            url: display_url(url),
+            wait: "a while".to_owned(),
+        }),
+        Ok(resp) => Err(http_error(&resp)),
+        Err(e) => Err(e),
+    }
+}
+
+/// The error for a non-2xx response.
+pub fn http_error(resp: &Response) -> Error {
+    if resp.status == 429 {
+        return Error::RateLimited {
+            url: display_url(&resp.url),
+            wait: "a while".to_owned(),
+        };
+    }
+    Error::Http {
+        url: display_url(&resp.url),
+        status: resp.status,
+        message: resp
+            .wp_error_message()
+            .map(|m| format!(": {m}"))
+            .unwrap_or_default(),
+    }
+}
+
+/// Map a transport error to what the user should hear.
+fn classify(url: &Url, err: &reqwest::Error) -> Error {
+    let chain = error_chain(err).to_lowercase();
+    let shown = display_url(url);
+    if chain.contains("dns error")
+        || chain.contains("failed to lookup address")
+        || chain.contains("name or service not known")
+        || chain.contains("no address associated")
+    {
+        return Error::HostNotFound {
+            host: sanitize_line(url.host_str().unwrap_or_default()),
+        };
+    }
+    if [
+        "certificate",
+        "tls",
+        "handshake",
+        "corrupt message",
+        "invalidcontenttype",
+    ]
+    .iter()
+    .any(|needle| chain.contains(needle))
+    {
+        return Error::Tls {
+            url: shown,
+            detail: sanitize_line(&last_cause(err)),
+        };
+    }
+    if err.is_timeout() {
+        return Error::Timeout { url: shown };
+    }
+    if err.is_decode() || err.is_body() {
+        return Error::Malformed {
+            url: shown,
+            detail: format!(
+                "body cut off or undecodable: {}",
+                sanitize_line(&last_cause(err))
+            ),
+        };
+    }
+    if err.is_redirect() {
+        return Error::Http {
+            url: shown,
+            status: 310,
+            message: ": too many redirects".to_owned(),
+        };
+    }
+    let detail = if chain.contains("connection refused") {
+        "connection refused".to_owned()
+    } else {
+        sanitize_line(&last_cause(err))
+    };
+    Error::Connect { url: shown, detail }
+}
+
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut cur = err.source();
+    while let Some(e) = cur {
+        out.push_str(": ");
+        out.push_str(&e.to_string());
+        cur = e.source();
+    }
+    out
+}
+
+fn last_cause(err: &dyn std::error::Error) -> String {
+    let mut cur: &dyn std::error::Error = err;
+    while let Some(next) = cur.source() {
+        cur = next;
+    }
+    cur.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_accepts_seconds_and_dates() {
+        assert_eq!(parse_retry_after(" 7 "), Some(Duration::from_secs(7)));
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn display_url_drops_credentials() {
+        let u = Url::parse("https://user:secret@example.com/x").unwrap();
+        assert_eq!(display_url(&u), "https://example.com/x");
+    }
+}

@@ -1,0 +1,54 @@
+//! The WordPress REST API: discovery, posts, comments. No terminal code lives here.
+
+pub mod client;
+pub mod comments;
+pub mod discover;
+pub mod posts;
+pub mod root;
+
+pub use client::{Client, ClientConfig};
+pub use comments::{FetchOptions, PageEvent, fetch_comments};
+pub use discover::{Target, discover, parse_target};
+pub use root::ApiRoot;
+
+use crate::error::Result;
+use crate::model::ThreadData;
+
+/// A thread loaded from a URL, with the comment to start on.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The thread.
+    pub data: ThreadData,
+    /// `#comment-N` from the URL.
+    pub focus_comment: Option<u64>,
+    /// Comments the server sent for other posts and we dropped.
+    pub foreign_dropped: usize,
+}
+
+/// Discover, find the post, fetch all comments.
+pub async fn load_thread(
+    client: &Client,
+    target: &Target,
+    opts: &FetchOptions,
+    on_page: impl FnMut(PageEvent),
+) -> Result<Loaded> {
+    let found = discover(client, target).await?;
+    let (post, site) = futures::join!(
+        posts::find_post(client, &found, target),
+        posts::site_info(client, &found.api)
+    );
+    let post = post?;
+    let fetched = fetch_comments(client, &found.api, post.id, opts, on_page).await?;
+    Ok(Loaded {
+        data: ThreadData {
+            site,
+            post,
+            comments: fetched.comments,
+            total_reported: fetched.total_reported,
+            fetched_at: Some(crate::archive::now_utc()),
+            source_url: target.url.to_string(),
+        },
+        focus_comment: target.focus_comment,
+        foreign_dropped: fetched.foreign_dropped,
+    })
+}

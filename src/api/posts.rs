@@ -1,0 +1,253 @@
+//! Finding the post a URL points to, and listing a site's recent posts.
+
+use serde_json::Value;
+use url::Url;
+
+use super::client::{Client, display_url, http_error};
+use super::discover::{Discovered, Target};
+use super::root::ApiRoot;
+use crate::error::{Error, Result};
+use crate::model::{Post, Site};
+
+/// Post fields we use; `_links`/`_embedded` carry the author's name.
+pub const POST_FIELDS: &str = "id,type,title,link,date_gmt,author,comment_status,_links,_embedded";
+
+fn post_query() -> [(&'static str, &'static str); 2] {
+    [("_fields", POST_FIELDS), ("_embed", "author")]
+}
+
+/// Path segments that are not the slug: comment pagination, AMP and feed endings.
+fn is_noise_segment(seg: &str) -> bool {
+    seg.is_empty()
+        || seg == "amp"
+        || seg == "feed"
+        || seg
+            .strip_prefix("comment-page-")
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The slug a permalink ends with.
+pub fn slug_of(url: &Url) -> Option<String> {
+    let seg = url
+        .path_segments()?
+        .rev()
+        .find(|s| !is_noise_segment(s))?
+        .to_owned();
+    let decoded = percent_decode(&seg);
+    // Plain numeric date parts are not slugs (/2011/05/ archives).
+    (!decoded.chars().all(|c| c.is_ascii_digit())).then_some(decoded)
+}
+
+fn percent_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={s}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| s.to_owned())
+}
+
+/// `?p=ID`, `?page_id=ID`, `?post=ID` style ids.
+pub fn id_of(url: &Url) -> Option<u64> {
+    url.query_pairs()
+        .find(|(k, _)| k == "p" || k == "page_id" || k == "post")
+        .and_then(|(_, v)| v.parse().ok())
+}
+
+/// Fetch the site's name and home URL from the API index.
+pub async fn site_info(client: &Client, api: &ApiRoot) -> Site {
+    let url = api.url("", &[("_fields", "name,description,home,url")]);
+    let index = match client.get_json(&url).await {
+        Ok((v, _)) => v,
+        Err(_) => Value::Null,
+    };
+    let mut site = Site::from_index(&index, &api.display());
+    if let (ApiRoot::WpCom { site: host, .. }, true) = (api, site.url.is_empty()) {
+        site.url = format!("https://{host}/");
+    }
+    site
+}
+
+/// REST bases of the site's viewable post types other than posts and pages.
+async fn custom_type_bases(client: &Client, api: &ApiRoot) -> Vec<String> {
+    let url = api.url("wp/v2/types", &[]);
+    let Ok((types, _)) = client.get_json(&url).await else {
+        return Vec::new();
+    };
+    let Some(map) = types.as_object() else {
+        return Vec::new();
+    };
+    let mut bases: Vec<String> = map
+        .iter()
+        .filter(|(slug, _)| {
+            !matches!(
+                slug.as_str(),
+                "post" | "page" | "attachment" | "nav_menu_item"
+            ) && !slug.starts_with("wp_")
+        })
+        .filter_map(|(_, t)| t.get("rest_base")?.as_str().map(str::to_owned))
+        .collect();
+    bases.sort();
+    bases
+}
+
+/// Find the post `target` names. A bare site URL is [`Error::NeedPost`].
+pub async fn find_post(client: &Client, found: &Discovered, target: &Target) -> Result<Post> {
+    if let Some(route) = &found.post_route {
+        let mut url = route.clone();
+        url.query_pairs_mut().extend_pairs(post_query());
+        let resp = client.get(&url).await?;
+        if resp.ok() {
+            return parse_post(&resp.json()?, &url);
+        }
+    }
+    let id = id_of(&target.url).or_else(|| id_of(&found.page_url));
+    let slug = slug_of(&found.page_url).or_else(|| slug_of(&target.url));
+    if id.is_none() && slug.is_none() {
+        return Err(Error::NeedPost {
+            url: display_url(&target.url),
+        });
+    }
+    let mut bases = vec!["posts".to_owned(), "pages".to_owned()];
+    let mut extra_loaded = false;
+    let not_found = Error::PostNotFound {
+        url: display_url(&target.url),
+    };
+    let mut i = 0;
+    loop {
+        if i == bases.len() {
+            if extra_loaded {
+                return Err(not_found);
+            }
+            bases.extend(custom_type_bases(client, &found.api).await);
+            extra_loaded = true;
+            continue;
+        }
+        let base = &bases[i];
+        i += 1;
+        let found_post = match (id, &slug) {
+            (Some(id), _) => by_id(client, &found.api, base, id).await?,
+            (None, Some(slug)) => by_slug(client, &found.api, base, slug, &found.page_url).await?,
+            (None, None) => None,
+        };
+        if let Some(post) = found_post {
+            return Ok(post);
+        }
+    }
+}
+
+async fn by_id(client: &Client, api: &ApiRoot, base: &str, id: u64) -> Result<Option<Post>> {
+    let url = api.url(&format!("wp/v2/{base}/{id}"), &post_query());
+    let resp = client.get(&url).await?;
+    match resp.status {
+        s if (200..300).contains(&s) => parse_post(&resp.json()?, &url).map(Some),
+        400 | 401 | 403 | 404 | 410 => Ok(None),
+        _ => Err(http_error(&resp)),
+    }
+}
+
+async fn by_slug(
+    client: &Client,
+    api: &ApiRoot,
+    base: &str,
+    slug: &str,
+    page: &Url,
+) -> Result<Option<Post>> {
+    let mut query = post_query().to_vec();
+    query.push(("slug", slug));
+    let url = api.url(&format!("wp/v2/{base}"), &query);
+    let resp = client.get(&url).await?;
+    if !resp.ok() {
+        return match resp.status {
+            400 | 401 | 403 | 404 => Ok(None),
+            _ => Err(http_error(&resp)),
+        };
+    }
+    let list = resp.json()?;
+    let items = list.as_array().cloned().unwrap_or_default();
+    // Several posts can share a slug (different dates or parents): prefer the exact permalink.
+    let exact = items.iter().find(|p| {
+        p.get("link")
+            .and_then(Value::as_str)
+            .and_then(|l| Url::parse(l).ok())
+            .is_some_and(|l| l.path().trim_end_matches('/') == page.path().trim_end_matches('/'))
+    });
+    match exact.or(items.first()) {
+        Some(p) => parse_post(p, &url).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn parse_post(v: &Value, url: &Url) -> Result<Post> {
+    Post::from_json(v.clone()).map_err(|detail| Error::Malformed {
+        url: display_url(url),
+        detail,
+    })
+}
+
+/// One page of a site's recent posts.
+#[derive(Clone, Debug)]
+pub struct PostPage {
+    /// Posts, newest first.
+    pub posts: Vec<Post>,
+    /// `X-WP-TotalPages`.
+    pub total_pages: u32,
+}
+
+/// Recent posts (newest first), optionally matching a search.
+pub async fn recent_posts(
+    client: &Client,
+    api: &ApiRoot,
+    page: u32,
+    search: Option<&str>,
+) -> Result<PostPage> {
+    let page_s = page.to_string();
+    let mut query = post_query().to_vec();
+    query.push(("per_page", "20"));
+    query.push(("page", &page_s));
+    if let Some(s) = search {
+        query.push(("search", s));
+    }
+    let url = api.url("wp/v2/posts", &query);
+    let (value, resp) = client.get_json(&url).await?;
+    let posts = value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|p| Post::from_json(p.clone()).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(PostPage {
+        posts,
+        total_pages: resp.header_u64("x-wp-totalpages").unwrap_or(1) as u32,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_skips_comment_pages_and_dates() {
+        let u = Url::parse("https://b.example/2011/05/25/some-post/comment-page-2/").unwrap();
+        assert_eq!(slug_of(&u).as_deref(), Some("some-post"));
+        let u = Url::parse("https://b.example/2011/05/").unwrap();
+        assert_eq!(slug_of(&u), None);
+        let u = Url::parse("https://b.example/").unwrap();
+        assert_eq!(slug_of(&u), None);
+        let u = Url::parse("https://b.example/caf%C3%A9/").unwrap();
+        assert_eq!(slug_of(&u).as_deref(), Some("café"));
+    }
+
+    #[test]
+    fn ids_come_from_p_and_page_id() {
+        assert_eq!(
+            id_of(&Url::parse("https://b.example/?p=42").unwrap()),
+            Some(42)
+        );
+        assert_eq!(
+            id_of(&Url::parse("https://b.example/?page_id=7").unwrap()),
+            Some(7)
+        );
+        assert_eq!(id_of(&Url::parse("https://b.example/?s=x").unwrap()), None);
+    }
+}

@@ -1,0 +1,169 @@
+//! The JSON archive: a versioned, lossless copy of a thread that opens again offline.
+//!
+//! Format (version 1), keys in this order:
+//! - `format`: always `"wpcomments-archive"`; `version`: 1
+//! - `fetched_at`: UTC `YYYY-MM-DDTHH:MM:SSZ` (`SOURCE_DATE_EPOCH` overrides, for reproducible files)
+//! - `source_url`: the URL the thread was read from
+//! - `site`: `{name, url, api_root}`
+//! - `post`: the post object exactly as the API sent it
+//! - `total_reported`: the site's comment total (`X-WP-Total`) or null
+//! - `comments`: every comment object exactly as the API sent it, oldest first
+//! - `tree`: thread order as `{id, depth}` entries (informational; `parent` ids are the truth)
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde_json::{Value, json};
+
+use crate::error::{Error, Result};
+use crate::model::{Comment, Post, Site, ThreadData};
+use crate::render::sanitize_line;
+use crate::thread::{SortOrder, Thread};
+
+/// The `format` marker.
+pub const FORMAT: &str = "wpcomments-archive";
+/// The version this build writes and reads.
+pub const VERSION: u64 = 1;
+
+/// Now in UTC, or `SOURCE_DATE_EPOCH` when set.
+pub fn now_utc() -> NaiveDateTime {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(Utc::now)
+        .naive_utc()
+}
+
+/// Serialize a thread as an archive (pretty JSON, trailing newline).
+pub fn to_json(data: &ThreadData, thread: &Thread) -> String {
+    let tree: Vec<Value> = thread
+        .preorder(SortOrder::OldestFirst)
+        .iter()
+        .map(|r| json!({"id": thread.comment(r.index).id, "depth": r.depth}))
+        .collect();
+    let comments: Vec<&Value> = thread.comments().iter().map(|c| &c.raw).collect();
+    // Keys are written in a fixed order so the file reads top-down: identity first, bulk last.
+    let mut out = String::from("{\n");
+    let fields: [(&str, Value); 9] = [
+        ("format", json!(FORMAT)),
+        ("version", json!(VERSION)),
+        (
+            "fetched_at",
+            json!(
+                data.fetched_at
+                    .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            ),
+        ),
+        ("source_url", json!(data.source_url)),
+        (
+            "site",
+            json!({"name": data.site.name, "url": data.site.url, "api_root": data.site.api_root}),
+        ),
+        ("post", data.post.raw.clone()),
+        ("total_reported", json!(data.total_reported)),
+        ("comments", json!(comments)),
+        ("tree", json!(tree)),
+    ];
+    for (i, (key, value)) in fields.iter().enumerate() {
+        let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
+        out.push_str(&format!("  {}: {}", json!(key), indent(&text)));
+        out.push_str(if i + 1 < fields.len() { ",\n" } else { "\n" });
+    }
+    out.push_str("}\n");
+    escape_invisible(&out)
+}
+
+/// serde_json escapes only C0 controls; C1 controls and bidi/format characters are valid in
+/// JSON strings too, but must never reach a terminal that `cat`s the archive. Outside strings
+/// only ASCII appears, so escaping them everywhere is safe and lossless.
+fn escape_invisible(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for ch in json.chars() {
+        let risky = (ch.is_control() && ch != '\n')
+            || matches!(
+                ch,
+                '\u{200e}' | '\u{200f}' | '\u{61c}' | '\u{2028}' | '\u{2029}'
+            )
+            || ('\u{202a}'..='\u{202e}').contains(&ch)
+            || ('\u{2066}'..='\u{2069}').contains(&ch);
+        if risky {
+            out.push_str(&format!("\\u{:04x}", ch as u32));
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+fn indent(text: &str) -> String {
+    text.replace('\n', "\n  ")
+}
+
+/// Parse an archive. `path` only names the file in errors.
+pub fn from_json(text: &str, path: &str) -> Result<ThreadData> {
+    let err = |detail: String| Error::Archive {
+        path: sanitize_line(path),
+        detail,
+    };
+    let v: Value = serde_json::from_str(text).map_err(|e| err(format!("not valid JSON ({e})")))?;
+    if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(err(
+            "not a wpcomments archive (no \"format\": \"wpcomments-archive\")".into(),
+        ));
+    }
+    match v.get("version").and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        other => {
+            let shown = other.map_or("missing".to_owned(), |n| n.to_string());
+            return Err(err(format!(
+                "unknown archive version {shown}; this wpcomments reads version {VERSION} (upgrade wpcomments)"
+            )));
+        }
+    }
+    let post = Post::from_json(v.get("post").cloned().unwrap_or(Value::Null))
+        .map_err(|e| err(format!("bad post: {e}")))?;
+    let comments = v
+        .get("comments")
+        .and_then(Value::as_array)
+        .ok_or_else(|| err("no comments list".into()))?
+        .iter()
+        .map(|c| Comment::from_json(c.clone()))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| err(format!("bad comment: {e}")))?;
+    let site_v = v.get("site").cloned().unwrap_or(Value::Null);
+    let field = |k: &str| {
+        site_v
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    Ok(ThreadData {
+        site: Site {
+            name: field("name"),
+            url: field("url"),
+            api_root: field("api_root"),
+        },
+        post,
+        comments,
+        total_reported: v.get("total_reported").and_then(Value::as_u64),
+        fetched_at: v
+            .get("fetched_at")
+            .and_then(Value::as_str)
+            .and_then(|s| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%SZ").ok()),
+        source_url: v
+            .get("source_url")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+    })
+}
+
+/// Read an archive file.
+pub fn read_file(path: &std::path::Path) -> Result<ThreadData> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Archive {
+        path: sanitize_line(&shown),
+        detail: e.to_string(),
+    })?;
+    from_json(&text, &shown)
+}

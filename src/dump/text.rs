@@ -1,0 +1,87 @@
+//! Plain text: a header, then each comment with guide characters showing its depth.
+
+use crate::model::ThreadData;
+use crate::present;
+use crate::render::{Doc, display_width};
+use crate::thread::{SortOrder, Thread};
+
+use super::DumpOptions;
+
+/// Narrowest body we lay out, however deep the reply.
+const MIN_BODY: usize = 20;
+
+pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> String {
+    let width = opts.width.max(MIN_BODY + 4);
+    let mut out = String::new();
+    header(data, thread, width, opts.ascii, &mut out);
+    let guide = if opts.ascii { "| " } else { "│ " };
+    for row in thread.preorder(SortOrder::OldestFirst) {
+        let comment = thread.comment(row.index);
+        let node = thread.node(row.index);
+        // Past the cap the indent stops growing, but there must be room for a body.
+        let cap = opts.indent_cap.min((width - MIN_BODY) / 2);
+        let shown_depth = row.depth.min(cap);
+        let prefix = guide.repeat(shown_depth);
+        let body_width = width - display_width(&prefix);
+
+        let mut head = format!(
+            "{} · {} · #{}",
+            present::author(comment),
+            present::utc_date(comment.date_gmt),
+            comment.id
+        );
+        if row.depth > shown_depth {
+            head.push_str(&format!(" · depth {}", row.depth));
+        }
+        for badge in present::badges(comment, node) {
+            head.push_str(&format!(" [{}]", badge.label()));
+        }
+        push_wrapped_head(&mut out, &prefix, &head, body_width);
+        if comment.is_ping() && !comment.author_url.is_empty() {
+            let url = crate::render::sanitize_line(&comment.author_url);
+            push_line(&mut out, &prefix, &format!("from {url}"));
+        }
+        for line in Doc::parse(&comment.content_html).layout(body_width) {
+            push_line(&mut out, &prefix, &line.plain());
+        }
+        push_line(&mut out, &prefix, "");
+    }
+    out
+}
+
+fn header(data: &ThreadData, thread: &Thread, width: usize, ascii: bool, out: &mut String) {
+    let title = present::title(data);
+    let url = crate::render::sanitize_line(&data.post.link);
+    let mut byline = Vec::new();
+    let site = crate::render::sanitize_line(&data.site.name);
+    if !site.is_empty() {
+        byline.push(site);
+    }
+    if let Some(a) = &data.post.author_name {
+        byline.push(format!("by {}", crate::render::sanitize_line(a)));
+    }
+    byline.push(present::utc_date(data.post.date_gmt));
+    for line in [
+        title,
+        url,
+        byline.join(" · "),
+        present::count_line(thread.len(), data.total_reported),
+    ] {
+        push_wrapped_head(out, "", &line, width);
+    }
+    out.push_str(&(if ascii { "=" } else { "═" }).repeat(width));
+    out.push_str("\n\n");
+}
+
+fn push_line(out: &mut String, prefix: &str, text: &str) {
+    let line = format!("{prefix}{text}");
+    out.push_str(line.trim_end());
+    out.push('\n');
+}
+
+/// Wrap a header line (names and titles can be long) by display width.
+fn push_wrapped_head(out: &mut String, prefix: &str, text: &str, width: usize) {
+    for piece in textwrap::wrap(text, textwrap::Options::new(width).break_words(true)) {
+        push_line(out, prefix, &piece);
+    }
+}

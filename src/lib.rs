@@ -1,0 +1,14 @@
+//! wpcomments: read, write and moderate WordPress comment threads in the terminal.
+//!
+//! The library holds everything but the terminal entry point so integration tests and
+//! benches can drive the same code the binary runs.
+
+pub mod api;
+pub mod archive;
+pub mod demo;
+pub mod dump;
+pub mod error;
+pub mod model;
+pub mod present;
+pub mod render;
+pub mod thread;

@@ -1,0 +1,117 @@
+//! `wpcomments`: parse flags, run, map every failure to one line and a documented exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+
+use wpcomments::api::{self, Client, ClientConfig, FetchOptions};
+use wpcomments::dump::{self, DumpOptions, Format};
+use wpcomments::error::{Error, Result, exit};
+use wpcomments::model::ThreadData;
+use wpcomments::{archive, demo};
+
+mod cli;
+use cli::{Cli, FormatArg};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::from(exit::OK),
+        Err(e) => {
+            eprintln!("wpcomments: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// Where a thread comes from.
+enum Input {
+    Demo,
+    Archive(PathBuf),
+    Url(String),
+}
+
+fn classify_target(target: Option<&str>) -> Input {
+    match target {
+        None => Input::Demo,
+        Some(t) if Path::new(t).is_file() => Input::Archive(PathBuf::from(t)),
+        Some(t) if t.ends_with(".json") && !t.contains("://") => Input::Archive(PathBuf::from(t)),
+        Some(t) => Input::Url(t.to_owned()),
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let client_config = ClientConfig {
+        timeout: Duration::from_secs(cli.timeout),
+        ..ClientConfig::default()
+    };
+    let input = classify_target(cli.target.as_deref());
+    if !cli.dump {
+        return Err(Error::Io(
+            "the interactive view is not built yet; use --dump".to_owned(),
+        ));
+    }
+    let data = load(input, client_config, cli.concurrency)?;
+    let format = match cli.format {
+        FormatArg::Text => Format::Text,
+        FormatArg::Markdown => Format::Markdown,
+        FormatArg::Json => Format::Json,
+    };
+    let width = cli.width.map(usize::from).unwrap_or_else(default_width);
+    let opts = DumpOptions {
+        width,
+        ascii: cli.ascii,
+        ..DumpOptions::default()
+    };
+    let text = dump::dump(&data, format, &opts);
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // `wpcomments --dump URL | head` is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Io(format!("cannot write to stdout: {e}"))),
+    }
+}
+
+fn default_width() -> usize {
+    let stdout = std::io::stdout();
+    if stdout.is_terminal()
+        && let Ok((cols, _)) = crossterm::terminal::size()
+    {
+        return usize::from(cols).max(24);
+    }
+    80
+}
+
+fn load(input: Input, config: ClientConfig, concurrency: Option<u16>) -> Result<ThreadData> {
+    match input {
+        Input::Demo => demo::thread(),
+        Input::Archive(path) => archive::read_file(&path),
+        Input::Url(url) => {
+            let target = api::parse_target(&url)?;
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .map_err(|e| Error::Io(format!("cannot start the async runtime: {e}")))?;
+            let opts = FetchOptions {
+                concurrency: concurrency.map_or(4, usize::from),
+                ..FetchOptions::default()
+            };
+            let loaded = runtime.block_on(async {
+                let client = Client::new(config)?;
+                api::load_thread(&client, &target, &opts, |_| {}).await
+            })?;
+            if loaded.foreign_dropped > 0 {
+                eprintln!(
+                    "wpcomments: warning: the server also sent {} comments of other posts; they were left out",
+                    loaded.foreign_dropped
+                );
+            }
+            Ok(loaded.data)
+        }
+    }
+}

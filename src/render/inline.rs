@@ -1,0 +1,205 @@
+//! Inline content: styled text already cut into words, ready for first-fit wrapping.
+//!
+//! Parsing does the expensive part once (sanitizing, collapsing whitespace, measuring
+//! each word) so that laying out at a new width only has to place pre-measured words.
+
+use super::SpanStyle;
+use super::sanitize::{TAB, for_each_safe_char, is_plain_ascii};
+use super::width::display_width;
+
+/// A run of text in one style: a byte range of [`Inline::text`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Piece {
+    pub start: u32,
+    pub end: u32,
+    pub style: SpanStyle,
+}
+
+/// One unit of inline flow.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Item {
+    /// Text between collapsible spaces: pieces `first..last` (all glued together), and
+    /// their total display width. Words are separated by exactly one space when placed on
+    /// the same line; in `<pre>` a word is a whole line.
+    Word { first: u32, last: u32, width: u32 },
+    /// A forced line break (`<br>`, or a newline inside `<pre>`).
+    Break,
+}
+
+/// A paragraph's (or `<pre>` block's) content.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Inline {
+    pub text: String,
+    pub pieces: Vec<Piece>,
+    pub items: Vec<Item>,
+}
+
+impl Inline {
+    /// The pieces of the word `first..last` as (text, style) pairs.
+    pub fn word(&self, first: u32, last: u32) -> impl Iterator<Item = (&str, SpanStyle)> + '_ {
+        self.pieces[first as usize..last as usize]
+            .iter()
+            .map(|p| (&self.text[p.start as usize..p.end as usize], p.style))
+    }
+
+    /// Appends the unstyled text to `out`: words joined by spaces, breaks as newlines.
+    /// Link reference markers are left out, since they are not part of what was written.
+    pub fn write_plain(&self, out: &mut String) {
+        let mut at_line_start = true;
+        for item in &self.items {
+            match *item {
+                Item::Break => {
+                    out.push('\n');
+                    at_line_start = true;
+                }
+                Item::Word { first, last, .. } => {
+                    if !at_line_start {
+                        out.push(' ');
+                    }
+                    at_line_start = false;
+                    for (text, style) in self.word(first, last) {
+                        if !style.link_ref {
+                            out.push_str(text);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Accumulates inline content while the HTML tree is walked.
+#[derive(Debug)]
+pub(crate) struct InlineBuilder {
+    inline: Inline,
+    /// `Some(first piece)` while a word is being built.
+    open_word: Option<u32>,
+    /// Inside `<pre>`: spaces are kept and newlines are breaks.
+    pre: bool,
+}
+
+impl InlineBuilder {
+    pub fn new(pre: bool) -> Self {
+        InlineBuilder {
+            inline: Inline::default(),
+            open_word: None,
+            pre,
+        }
+    }
+
+    pub fn is_pre(&self) -> bool {
+        self.pre
+    }
+
+    /// Adds untrusted text (a text node, alt text): sanitized, then whitespace collapsed
+    /// like HTML normal flow, or kept verbatim in `<pre>`.
+    pub fn push_text(&mut self, raw: &str, style: SpanStyle) {
+        if is_plain_ascii(raw) {
+            raw.chars().for_each(|c| self.push_char(c, style));
+        } else {
+            for_each_safe_char(raw, |c| self.push_char(c, style));
+        }
+    }
+
+    /// Adds already-safe text that must stick to the word before it, even across a
+    /// trailing space in the link text: link reference markers like "[3]".
+    pub fn attach(&mut self, text: &str, style: SpanStyle) {
+        let mut reopened = false;
+        if self.open_word.is_none()
+            && let Some(&Item::Word { first, last, .. }) = self.inline.items.last()
+            && last as usize == self.inline.pieces.len()
+        {
+            self.inline.items.pop();
+            self.open_word = Some(first);
+            reopened = true;
+        }
+        text.chars().for_each(|c| self.push_glyph(c, style));
+        if reopened {
+            // The space that had closed the word still separates it from what follows.
+            self.close_word();
+        }
+    }
+
+    /// A forced line break.
+    pub fn push_break(&mut self) {
+        self.close_word();
+        self.inline.items.push(Item::Break);
+    }
+
+    /// Ends the current word without adding anything, e.g. between table cells that the
+    /// source wrote without whitespace.
+    pub fn boundary(&mut self) {
+        if !self.pre {
+            self.close_word();
+        }
+    }
+
+    /// The content collected so far, if it has any words; the builder is left empty.
+    pub fn take(&mut self) -> Option<Inline> {
+        self.close_word();
+        let inline = std::mem::take(&mut self.inline);
+        inline
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Word { .. }))
+            .then_some(inline)
+    }
+
+    fn push_char(&mut self, c: char, style: SpanStyle) {
+        match c {
+            '\n' if self.pre => self.push_break(),
+            '\t' if self.pre => TAB.chars().for_each(|c| self.push_glyph(c, style)),
+            // HTML collapses only ASCII whitespace; U+00A0 and wide spaces are content.
+            ' ' | '\n' | '\t' | '\u{0c}' if !self.pre => self.close_word(),
+            // Kept as a plain space so the dump and search see ordinary text, but it
+            // stays inside its word, so the line never breaks there.
+            '\u{a0}' => self.push_glyph(' ', style),
+            c => self.push_glyph(c, style),
+        }
+    }
+
+    fn push_glyph(&mut self, c: char, style: SpanStyle) {
+        let first = *self
+            .open_word
+            .get_or_insert(self.inline.pieces.len() as u32);
+        let end = self.inline.text.len() as u32;
+        let in_word = self.inline.pieces.len() as u32 > first;
+        match self.inline.pieces.last_mut() {
+            Some(p) if in_word && p.style == style => {
+                p.end += c.len_utf8() as u32;
+            }
+            _ => self.inline.pieces.push(Piece {
+                start: end,
+                end: end + c.len_utf8() as u32,
+                style,
+            }),
+        }
+        self.inline.text.push(c);
+    }
+
+    fn close_word(&mut self) {
+        let Some(first) = self.open_word.take() else {
+            return;
+        };
+        let inline = &mut self.inline;
+        let last = inline.pieces.len() as u32;
+        let start = inline.pieces[first as usize].start as usize;
+        let text = &inline.text[start..];
+        if !self.pre && text.bytes().all(|b| b == b' ') {
+            // A word made only of non-breaking spaces (WordPress's `<p>&nbsp;</p>`
+            // spacers) would render as an invisible line; drop it.
+            inline.text.truncate(start);
+            inline.pieces.truncate(first as usize);
+            return;
+        }
+        let width = inline
+            .word(first, last)
+            .map(|(t, _)| display_width(t))
+            .sum::<usize>();
+        inline.items.push(Item::Word {
+            first,
+            last,
+            width: width as u32,
+        });
+    }
+}

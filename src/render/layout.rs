@@ -1,0 +1,399 @@
+//! Block tree → lines at a given width.
+//!
+//! Quote bars and list markers are a stack of prefix segments in front of every line, so
+//! any nesting of quotes and lists composes without special cases; block separation is a
+//! "blank line wanted" flag that is only honoured when more content follows, which is
+//! what keeps the output free of leading, trailing and doubled empty lines.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::inline::{Inline, Item};
+use super::parse::{Block, List};
+use super::width::{display_width, grapheme_width};
+use super::{Line, Span, SpanStyle};
+
+/// Narrower widths are laid out as this; the caller clips.
+const MIN_WIDTH: usize = 10;
+/// Text keeps at least this many columns (or half the width, if less) however deep the
+/// quotes and lists nest; the outermost prefix columns are dropped to make room.
+const MIN_CONTENT: usize = 20;
+
+const QUOTE_BAR: &str = "│ ";
+const BULLET: &str = "• ";
+
+/// Lays out `blocks` for `width` columns, followed by the reference list for `links`.
+pub(crate) fn layout(blocks: &[Block], links: &[String], width: usize) -> Vec<Line> {
+    let mut writer = Writer {
+        width: width.max(MIN_WIDTH),
+        lines: Vec::new(),
+        prefix: Vec::new(),
+        blank_at: None,
+    };
+    writer.blocks(blocks, true);
+    let mut lines = writer.lines;
+    references(&mut lines, links, width.max(MIN_WIDTH));
+    lines
+}
+
+/// One level of quote bar or list marker.
+struct Segment {
+    /// Shown on the first line under this segment (the list marker).
+    first: String,
+    /// Shown on every later line (the bar, or the hanging indent).
+    rest: String,
+    first_style: SpanStyle,
+    rest_style: SpanStyle,
+    width: usize,
+    used: bool,
+}
+
+struct Writer {
+    width: usize,
+    lines: Vec<Line>,
+    prefix: Vec<Segment>,
+    /// A blank line is wanted before the next content, drawn with this many prefix levels.
+    blank_at: Option<usize>,
+}
+
+/// A line being filled: its spans (prefix first) and the width of its content part.
+struct Fill {
+    spans: Vec<Span>,
+    content_from: usize,
+    width: usize,
+}
+
+impl Fill {
+    fn push(&mut self, text: &str, style: SpanStyle, width: usize) {
+        self.width += width;
+        if self.spans.len() > self.content_from
+            && let Some(last) = self.spans.last_mut()
+            && last.style == style
+        {
+            last.text.push_str(text);
+            return;
+        }
+        self.spans.push(Span {
+            text: text.to_string(),
+            style,
+        });
+    }
+
+    fn last_style(&self) -> Option<SpanStyle> {
+        (self.spans.len() > self.content_from).then(|| self.spans[self.spans.len() - 1].style)
+    }
+}
+
+impl Writer {
+    /// Lays out sibling blocks; `separate` puts a blank line between them.
+    fn blocks(&mut self, blocks: &[Block], separate: bool) {
+        let start = self.lines.len();
+        for block in blocks {
+            if separate && self.lines.len() > start {
+                self.want_blank(self.prefix.len());
+            }
+            match block {
+                Block::Para(inline) => self.paragraph(inline),
+                Block::Pre(inline) => self.pre(inline),
+                Block::Quote(inner) => {
+                    let style = SpanStyle {
+                        quote: true,
+                        ..SpanStyle::default()
+                    };
+                    self.prefix.push(Segment {
+                        first: QUOTE_BAR.to_string(),
+                        rest: QUOTE_BAR.to_string(),
+                        first_style: style,
+                        rest_style: style,
+                        width: display_width(QUOTE_BAR),
+                        used: false,
+                    });
+                    self.blocks(inner, true);
+                    self.prefix.pop();
+                }
+                Block::List(list) => self.list(list),
+                Block::Rule => {
+                    let mut fill = self.start_line();
+                    let width = self.content_width();
+                    fill.push(&"─".repeat(width), SpanStyle::default(), width);
+                    self.end_line(fill);
+                }
+            }
+        }
+    }
+
+    fn want_blank(&mut self, depth: usize) {
+        self.blank_at = Some(self.blank_at.map_or(depth, |d| d.min(depth)));
+    }
+
+    /// Columns the prefix may take: all of it unless that would squeeze the text.
+    fn prefix_budget(&self) -> usize {
+        self.width - MIN_CONTENT.min(self.width / 2)
+    }
+
+    fn content_width(&self) -> usize {
+        let prefix: usize = self.prefix.iter().map(|s| s.width).sum();
+        self.width - prefix.min(self.prefix_budget())
+    }
+
+    /// Prefix spans for `depth` levels, dropping the outermost columns over budget.
+    fn prefix_spans(&mut self, depth: usize, spans: &mut Vec<Span>) {
+        // Measured on the whole stack so blank lines line up with the content lines.
+        let total: usize = self.prefix.iter().map(|s| s.width).sum();
+        let mut skip = total.saturating_sub(self.prefix_budget());
+        for seg in &mut self.prefix[..depth] {
+            let (text, style) = if seg.used {
+                (&seg.rest, seg.rest_style)
+            } else {
+                (&seg.first, seg.first_style)
+            };
+            seg.used = true;
+            // Prefix text is single-column characters, so columns == chars here.
+            let shown: String = text.chars().skip(skip).collect();
+            skip = skip.saturating_sub(seg.width);
+            if !shown.is_empty() {
+                spans.push(Span { text: shown, style });
+            }
+        }
+    }
+
+    fn start_line(&mut self) -> Fill {
+        if let Some(depth) = self.blank_at.take() {
+            let mut spans = Vec::new();
+            self.prefix_spans(depth.min(self.prefix.len()), &mut spans);
+            trim_trailing_spaces(&mut spans);
+            self.lines.push(Line { spans });
+        }
+        let mut spans = Vec::with_capacity(self.prefix.len() + 2);
+        self.prefix_spans(self.prefix.len(), &mut spans);
+        Fill {
+            content_from: spans.len(),
+            spans,
+            width: 0,
+        }
+    }
+
+    fn end_line(&mut self, mut fill: Fill) {
+        trim_trailing_spaces(&mut fill.spans[fill.content_from..]);
+        self.lines.push(Line { spans: fill.spans });
+    }
+
+    fn paragraph(&mut self, inline: &Inline) {
+        let width = self.content_width();
+        let mut fill: Option<Fill> = None;
+        let mut emitted = false;
+        let mut blank_wanted = false;
+        for item in &inline.items {
+            let Item::Word {
+                first,
+                last,
+                width: word_width,
+            } = *item
+            else {
+                // <br>: ends the line; a second one in a row leaves one blank line.
+                match fill.take() {
+                    Some(f) => self.end_line(f),
+                    None => blank_wanted |= emitted,
+                }
+                continue;
+            };
+            let word_width = word_width as usize;
+            let mut line = match fill.take() {
+                Some(f) => f,
+                None => {
+                    if std::mem::take(&mut blank_wanted) {
+                        self.want_blank(self.prefix.len());
+                    }
+                    emitted = true;
+                    self.start_line()
+                }
+            };
+            let mut pieces = inline.word(first, last).peekable();
+            let gap = usize::from(line.width > 0);
+            let fits = line.width + gap + word_width <= width;
+            if gap == 1 && (fits || word_width > width && line.width + 2 <= width) {
+                let next = pieces.peek().map_or(SpanStyle::default(), |p| p.1);
+                let style = space_style(line.last_style().unwrap_or_default(), next);
+                line.push(" ", style, 1);
+            } else if gap == 1 {
+                self.end_line(line);
+                line = self.start_line();
+            }
+            if line.width + word_width <= width {
+                pieces.for_each(|(text, style)| line.push(text, style, 0));
+                line.width += word_width;
+            } else {
+                // Longer than a whole line: break it between grapheme clusters.
+                for (text, style) in pieces {
+                    for g in text.graphemes(true) {
+                        let w = grapheme_width(g);
+                        if line.width + w > width && line.width > 0 {
+                            self.end_line(line);
+                            line = self.start_line();
+                        }
+                        line.push(g, style, w);
+                    }
+                }
+            }
+            fill = Some(line);
+        }
+        if let Some(f) = fill {
+            self.end_line(f);
+        }
+    }
+
+    /// Preformatted lines, verbatim and unwrapped; leading and trailing blank lines dropped.
+    fn pre(&mut self, inline: &Inline) {
+        let mut lines: Vec<Option<(u32, u32)>> = vec![None];
+        for item in &inline.items {
+            match *item {
+                Item::Break => lines.push(None),
+                Item::Word { first, last, .. } => *lines.last_mut().unwrap() = Some((first, last)),
+            }
+        }
+        let start = lines
+            .iter()
+            .position(Option::is_some)
+            .unwrap_or(lines.len());
+        let end = lines
+            .iter()
+            .rposition(Option::is_some)
+            .map_or(start, |i| i + 1);
+        for line in &lines[start..end] {
+            let mut fill = self.start_line();
+            match *line {
+                Some((first, last)) => {
+                    inline
+                        .word(first, last)
+                        .for_each(|(t, s)| fill.push(t, s, 0));
+                }
+                // Kept as an (empty) pre span so the TUI can paint the block's background.
+                None => fill.spans.push(Span {
+                    text: String::new(),
+                    style: SpanStyle {
+                        pre: true,
+                        ..SpanStyle::default()
+                    },
+                }),
+            }
+            self.lines.push(Line { spans: fill.spans });
+        }
+    }
+
+    fn list(&mut self, list: &List) {
+        let number_width = list
+            .items
+            .iter()
+            .filter_map(|(n, _)| n.map(|n| n.to_string().len()))
+            .max()
+            .unwrap_or(0);
+        let marker_style = SpanStyle {
+            list_marker: true,
+            ..SpanStyle::default()
+        };
+        for (number, blocks) in &list.items {
+            let marker = match number {
+                Some(n) => format!("{n:>number_width$}. "),
+                None => BULLET.to_string(),
+            };
+            let width = display_width(&marker);
+            self.prefix.push(Segment {
+                first: marker,
+                rest: " ".repeat(width),
+                first_style: marker_style,
+                rest_style: SpanStyle::default(),
+                width,
+                used: false,
+            });
+            let before = self.lines.len();
+            self.blocks(blocks, false);
+            if self.lines.len() == before {
+                // An empty item still shows its marker, so numbering stays visible.
+                let fill = self.start_line();
+                self.end_line(fill);
+            }
+            self.prefix.pop();
+        }
+    }
+}
+
+/// Style of the space between two words: the shared style when both sides agree (so a
+/// link's underline runs across its spaces), else only the block-level flags.
+fn space_style(before: SpanStyle, after: SpanStyle) -> SpanStyle {
+    if before == after {
+        return before;
+    }
+    SpanStyle {
+        quote: before.quote && after.quote,
+        heading: before.heading && after.heading,
+        ..SpanStyle::default()
+    }
+}
+
+/// Removes trailing spaces from the last non-empty span (and drops spans left empty).
+fn trim_trailing_spaces(spans: &mut [Span]) {
+    for span in spans.iter_mut().rev() {
+        let kept = span.text.trim_end_matches(' ').len();
+        span.text.truncate(kept);
+        if !span.text.is_empty() {
+            break;
+        }
+    }
+}
+
+/// Appends the link reference list: a blank line, then "[N] URL" per link, long URLs
+/// broken anywhere and continued under the URL's first column.
+fn references(lines: &mut Vec<Line>, links: &[String], width: usize) {
+    if links.is_empty() {
+        return;
+    }
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
+    let ref_style = SpanStyle {
+        link_ref: true,
+        ..SpanStyle::default()
+    };
+    let url_style = SpanStyle {
+        link: true,
+        ..SpanStyle::default()
+    };
+    for (i, url) in links.iter().enumerate() {
+        let label = format!("[{}]", i + 1);
+        let indent = label.len() + 1;
+        let room = width.saturating_sub(indent).max(1);
+        let mut spans = vec![
+            Span {
+                text: label,
+                style: ref_style,
+            },
+            Span {
+                text: " ".to_string(),
+                style: SpanStyle::default(),
+            },
+        ];
+        let mut chunk = String::new();
+        let mut used = 0;
+        for g in url.graphemes(true) {
+            let w = grapheme_width(g);
+            if used + w > room && used > 0 {
+                spans.push(Span {
+                    text: std::mem::take(&mut chunk),
+                    style: url_style,
+                });
+                lines.push(Line { spans });
+                spans = vec![Span {
+                    text: " ".repeat(indent),
+                    style: SpanStyle::default(),
+                }];
+                used = 0;
+            }
+            chunk.push_str(g);
+            used += w;
+        }
+        spans.push(Span {
+            text: chunk,
+            style: url_style,
+        });
+        lines.push(Line { spans });
+    }
+}
