@@ -176,6 +176,7 @@ fn deep_chains_orphans_and_wide_text_stay_readable() {
             "too wide: {line:?}"
         );
     }
+    let text = dump(&["--width", "80", wp.post_link("hostile")]);
     let leaf = wp.comment_id("deep_leaf");
     let leaf_head = comment_heads(&text)
         .into_iter()

@@ -10,7 +10,7 @@ use super::DumpOptions;
 /// Deeper replies stay at this list depth (forges render deeper lists poorly).
 const MAX_LIST_DEPTH: usize = 6;
 /// Paragraphs are not wrapped in markdown: the reader's viewer does that.
-const NO_WRAP: usize = 100_000;
+const NO_WRAP: usize = usize::MAX;
 
 pub(super) fn write(data: &ThreadData, thread: &Thread, _opts: &DumpOptions) -> String {
     let mut out = format!("# {}\n\n", escape(&present::title(data)));

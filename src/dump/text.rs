@@ -24,19 +24,22 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
         let prefix = guide.repeat(shown_depth);
         let body_width = width - display_width(&prefix);
 
-        let mut head = format!(
-            "{} · {} · #{}",
+        let mut atoms = vec![
             present::author(comment),
-            present::utc_date(comment.date_gmt),
-            comment.id
-        );
+            format!("· {}", present::utc_date(comment.date_gmt)),
+            format!("· #{}", comment.id),
+        ];
         if row.depth > shown_depth {
-            head.push_str(&format!(" · depth {}", row.depth));
+            atoms.push(format!("· depth {}", row.depth));
         }
-        for badge in present::badges(comment, node) {
-            head.push_str(&format!(" [{}]", badge.label()));
+        atoms.extend(
+            present::badges(comment, node)
+                .iter()
+                .map(|b| format!("[{}]", b.label())),
+        );
+        for line in fill_atoms(&atoms, body_width) {
+            push_line(&mut out, &prefix, &line);
         }
-        push_wrapped_head(&mut out, &prefix, &head, body_width);
         if comment.is_ping() && !comment.author_url.is_empty() {
             let url = crate::render::sanitize_line(&comment.author_url);
             push_line(&mut out, &prefix, &format!("from {url}"));
@@ -79,9 +82,68 @@ fn push_line(out: &mut String, prefix: &str, text: &str) {
     out.push('\n');
 }
 
+/// Lay out space-separated atoms (a date, a badge) greedily, never splitting an atom across
+/// lines unless it alone is wider than the line.
+fn fill_atoms(atoms: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for atom in atoms {
+        let needed = display_width(&cur) + usize::from(!cur.is_empty()) + display_width(atom);
+        if !cur.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(atom);
+        if display_width(&cur) > width {
+            let mut pieces = wrap(&cur, width);
+            cur = pieces.pop().unwrap_or_default();
+            lines.extend(pieces);
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(text, textwrap::Options::new(width).break_words(true))
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect()
+}
+
 /// Wrap a header line (names and titles can be long) by display width.
 fn push_wrapped_head(out: &mut String, prefix: &str, text: &str, width: usize) {
-    for piece in textwrap::wrap(text, textwrap::Options::new(width).break_words(true)) {
+    for piece in wrap(text, width) {
         push_line(out, prefix, &piece);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill_atoms;
+
+    #[test]
+    fn header_atoms_move_to_the_next_line_whole() {
+        let atoms: Vec<String> = [
+            "Witness",
+            "· 2015-01-04 11:00 UTC",
+            "· #52",
+            "[reply to #51, not shown]",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            fill_atoms(&atoms, 40),
+            vec![
+                "Witness · 2015-01-04 11:00 UTC · #52",
+                "[reply to #51, not shown]"
+            ]
+        );
+        let long = vec!["x".repeat(50)];
+        assert!(fill_atoms(&long, 20).iter().all(|l| l.len() <= 20));
     }
 }

@@ -5,11 +5,9 @@
 //! "blank line wanted" flag that is only honoured when more content follows, which is
 //! what keeps the output free of leading, trailing and doubled empty lines.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::inline::{Inline, Item};
 use super::parse::{Block, List};
-use super::width::{display_width, grapheme_width};
+use super::width::{display_width, for_each_unit};
 use super::{Line, Span, SpanStyle};
 
 /// Narrower widths are laid out as this; the caller clips.
@@ -17,6 +15,9 @@ const MIN_WIDTH: usize = 10;
 /// Text keeps at least this many columns (or half the width, if less) however deep the
 /// quotes and lists nest; the outermost prefix columns are dropped to make room.
 const MIN_CONTENT: usize = 20;
+
+/// A rule spans the text width up to this; `layout(usize::MAX)` must stay cheap.
+const RULE_MAX: usize = 80;
 
 const QUOTE_BAR: &str = "│ ";
 const BULLET: &str = "• ";
@@ -31,7 +32,7 @@ pub(crate) fn layout(blocks: &[Block], links: &[String], width: usize) -> Vec<Li
     };
     writer.blocks(blocks, true);
     let mut lines = writer.lines;
-    references(&mut lines, links, width.max(MIN_WIDTH));
+    super::references::append(&mut lines, links, width.max(MIN_WIDTH));
     lines
 }
 
@@ -56,6 +57,7 @@ struct Writer {
 }
 
 /// A line being filled: its spans (prefix first) and the width of its content part.
+#[derive(Default)]
 struct Fill {
     spans: Vec<Span>,
     content_from: usize,
@@ -113,7 +115,7 @@ impl Writer {
                 Block::List(list) => self.list(list),
                 Block::Rule => {
                     let mut fill = self.start_line();
-                    let width = self.content_width();
+                    let width = self.content_width().min(RULE_MAX);
                     fill.push(&"─".repeat(width), SpanStyle::default(), width);
                     self.end_line(fill);
                 }
@@ -160,7 +162,7 @@ impl Writer {
         if let Some(depth) = self.blank_at.take() {
             let mut spans = Vec::new();
             self.prefix_spans(depth.min(self.prefix.len()), &mut spans);
-            trim_trailing_spaces(&mut spans);
+            trim_trailing_spaces(&mut spans, 0);
             self.lines.push(Line { spans });
         }
         let mut spans = Vec::with_capacity(self.prefix.len() + 2);
@@ -173,12 +175,11 @@ impl Writer {
     }
 
     fn end_line(&mut self, mut fill: Fill) {
-        trim_trailing_spaces(&mut fill.spans[fill.content_from..]);
+        trim_trailing_spaces(&mut fill.spans, fill.content_from);
         self.lines.push(Line { spans: fill.spans });
     }
 
     fn paragraph(&mut self, inline: &Inline) {
-        let width = self.content_width();
         let mut fill: Option<Fill> = None;
         let mut emitted = false;
         let mut blank_wanted = false;
@@ -196,8 +197,7 @@ impl Writer {
                 }
                 continue;
             };
-            let word_width = word_width as usize;
-            let mut line = match fill.take() {
+            let line = match fill.take() {
                 Some(f) => f,
                 None => {
                     if std::mem::take(&mut blank_wanted) {
@@ -207,38 +207,52 @@ impl Writer {
                     self.start_line()
                 }
             };
-            let mut pieces = inline.word(first, last).peekable();
-            let gap = usize::from(line.width > 0);
-            let fits = line.width + gap + word_width <= width;
-            if gap == 1 && (fits || word_width > width && line.width + 2 <= width) {
-                let next = pieces.peek().map_or(SpanStyle::default(), |p| p.1);
-                let style = space_style(line.last_style().unwrap_or_default(), next);
-                line.push(" ", style, 1);
-            } else if gap == 1 {
-                self.end_line(line);
-                line = self.start_line();
-            }
-            if line.width + word_width <= width {
-                pieces.for_each(|(text, style)| line.push(text, style, 0));
-                line.width += word_width;
-            } else {
-                // Longer than a whole line: break it between grapheme clusters.
-                for (text, style) in pieces {
-                    for g in text.graphemes(true) {
-                        let w = grapheme_width(g);
-                        if line.width + w > width && line.width > 0 {
-                            self.end_line(line);
-                            line = self.start_line();
-                        }
-                        line.push(g, style, w);
-                    }
-                }
-            }
+            let line = self.place_word(line, inline, (first, last), word_width as usize);
             fill = Some(line);
         }
         if let Some(f) = fill {
             self.end_line(f);
         }
+    }
+
+    /// First-fit placement of one word on `line`; returns the line now being filled.
+    fn place_word(
+        &mut self,
+        mut line: Fill,
+        inline: &Inline,
+        word: (u32, u32),
+        word_width: usize,
+    ) -> Fill {
+        let width = self.content_width();
+        let mut pieces = inline.word(word.0, word.1).peekable();
+        let gap = usize::from(line.width > 0);
+        let fits = line.width + gap + word_width <= width;
+        // A word too long for any line starts right here if there is room, so text
+        // without spaces (CJK, long URLs) fills lines instead of leaving ragged gaps.
+        if gap == 1 && (fits || word_width > width && line.width + 2 <= width) {
+            let next = pieces.peek().map_or(SpanStyle::default(), |p| p.1);
+            let style = space_style(line.last_style().unwrap_or_default(), next);
+            line.push(" ", style, 1);
+        } else if gap == 1 {
+            self.end_line(line);
+            line = self.start_line();
+        }
+        if line.width + word_width <= width {
+            pieces.for_each(|(text, style)| line.push(text, style, 0));
+            line.width += word_width;
+            return line;
+        }
+        // Longer than a whole line: break it between grapheme clusters.
+        for (text, style) in pieces {
+            for_each_unit(text, width, |g, w| {
+                if line.width + w > width && line.width > 0 {
+                    self.end_line(std::mem::take(&mut line));
+                    line = self.start_line();
+                }
+                line.push(g, style, w);
+            });
+        }
+        line
     }
 
     /// Preformatted lines, verbatim and unwrapped; leading and trailing blank lines dropped.
@@ -308,8 +322,9 @@ impl Writer {
             self.blocks(blocks, false);
             if self.lines.len() == before {
                 // An empty item still shows its marker, so numbering stays visible.
-                let fill = self.start_line();
-                self.end_line(fill);
+                let mut fill = self.start_line();
+                trim_trailing_spaces(&mut fill.spans, 0);
+                self.lines.push(Line { spans: fill.spans });
             }
             self.prefix.pop();
         }
@@ -329,71 +344,15 @@ fn space_style(before: SpanStyle, after: SpanStyle) -> SpanStyle {
     }
 }
 
-/// Removes trailing spaces from the last non-empty span (and drops spans left empty).
-fn trim_trailing_spaces(spans: &mut [Span]) {
-    for span in spans.iter_mut().rev() {
-        let kept = span.text.trim_end_matches(' ').len();
-        span.text.truncate(kept);
-        if !span.text.is_empty() {
+/// Removes trailing spaces from the spans after `from`, dropping spans left empty.
+fn trim_trailing_spaces(spans: &mut Vec<Span>, from: usize) {
+    while spans.len() > from {
+        let last = spans.last_mut().expect("len > from");
+        let kept = last.text.trim_end_matches(' ').len();
+        last.text.truncate(kept);
+        if !last.text.is_empty() {
             break;
         }
-    }
-}
-
-/// Appends the link reference list: a blank line, then "[N] URL" per link, long URLs
-/// broken anywhere and continued under the URL's first column.
-fn references(lines: &mut Vec<Line>, links: &[String], width: usize) {
-    if links.is_empty() {
-        return;
-    }
-    if !lines.is_empty() {
-        lines.push(Line::default());
-    }
-    let ref_style = SpanStyle {
-        link_ref: true,
-        ..SpanStyle::default()
-    };
-    let url_style = SpanStyle {
-        link: true,
-        ..SpanStyle::default()
-    };
-    for (i, url) in links.iter().enumerate() {
-        let label = format!("[{}]", i + 1);
-        let indent = label.len() + 1;
-        let room = width.saturating_sub(indent).max(1);
-        let mut spans = vec![
-            Span {
-                text: label,
-                style: ref_style,
-            },
-            Span {
-                text: " ".to_string(),
-                style: SpanStyle::default(),
-            },
-        ];
-        let mut chunk = String::new();
-        let mut used = 0;
-        for g in url.graphemes(true) {
-            let w = grapheme_width(g);
-            if used + w > room && used > 0 {
-                spans.push(Span {
-                    text: std::mem::take(&mut chunk),
-                    style: url_style,
-                });
-                lines.push(Line { spans });
-                spans = vec![Span {
-                    text: " ".repeat(indent),
-                    style: SpanStyle::default(),
-                }];
-                used = 0;
-            }
-            chunk.push_str(g);
-            used += w;
-        }
-        spans.push(Span {
-            text: chunk,
-            style: url_style,
-        });
-        lines.push(Line { spans });
+        spans.pop();
     }
 }

@@ -7,11 +7,12 @@
 //!
 //! Files: `sanitize` (control and escape-sequence stripping), `width` (grapheme-aware
 //! measuring), `inline` (words and their styles), `parse` (HTML tree → blocks), `layout`
-//! (blocks → lines).
+//! (blocks → lines), `references` (the link list after a body).
 
 mod inline;
 mod layout;
 mod parse;
+mod references;
 mod sanitize;
 mod width;
 
@@ -97,7 +98,8 @@ impl Doc {
     /// Laid out for `width` display columns (width >= 1; treated as 10 when smaller).
     /// Every line's display width is <= width, except lines inside `<pre>`, which are kept
     /// unwrapped (the TUI clips them). Ends with the link reference list if the body has
-    /// links. Blocks are separated by exactly one empty line.
+    /// links. Blocks are separated by exactly one empty line. `layout(usize::MAX)` gives
+    /// each paragraph on one line (for writers that leave wrapping to the reader).
     pub fn layout(&self, width: usize) -> Vec<Line> {
         layout::layout(&self.blocks, &self.links, width)
     }

@@ -5,7 +5,7 @@
 //! shows rather than as the sum of its code points.
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Display width of `s` in terminal columns, measured per grapheme cluster.
 ///
@@ -20,6 +20,23 @@ pub fn display_width(s: &str) -> usize {
 /// Width of one grapheme cluster.
 pub(crate) fn grapheme_width(g: &str) -> usize {
     g.width()
+}
+
+/// Calls `f(unit, width)` for the smallest pieces a line may be broken between: grapheme
+/// clusters, except that a cluster wider than `max` columns falls back to its characters.
+/// Such clusters exist (Indic conjunct chains join without limit), and a line must never
+/// be wider than its width, even at the cost of splitting one.
+pub(crate) fn for_each_unit(s: &str, max: usize, mut f: impl FnMut(&str, usize)) {
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if w <= max {
+            f(g, w);
+            continue;
+        }
+        for (i, c) in g.char_indices() {
+            f(&g[i..i + c.len_utf8()], c.width().unwrap_or(0));
+        }
+    }
 }
 
 /// Every byte is a printable ASCII character, so bytes == columns == graphemes.

@@ -1,5 +1,6 @@
 //! The test WordPress itself: what the other suites rely on is really there.
 
+#[allow(dead_code)] // the helpers other suites use
 #[path = "../support/mod.rs"]
 mod support;
 

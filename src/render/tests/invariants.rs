@@ -10,6 +10,15 @@ fn no_line_outside_pre_is_wider_than_the_width() {
         for line in doc.layout(width) {
             let pre = line.spans.iter().any(|s| s.style.pre);
             assert!(
+                pre || line.spans.iter().all(|s| !s.text.is_empty()),
+                "empty span"
+            );
+            assert!(
+                pre || !line.plain().ends_with(' '),
+                "trailing space: {:?}",
+                line.plain()
+            );
+            assert!(
                 pre || line.width() <= width,
                 "width {width}: {:?} is {}",
                 line.plain(),
@@ -102,4 +111,24 @@ fn plain_text_contains_every_word_for_search() {
         Doc::parse("<p>one</p><p>two<br>three</p>").plain_text(),
         "one\ntwo\nthree"
     );
+}
+
+#[test]
+fn a_grapheme_cluster_wider_than_the_line_is_split_rather_than_overflowing() {
+    // Devanagari conjuncts chain into one cluster without limit: here 21 columns.
+    let chain = format!("{}क", "क्".repeat(20));
+    for line in Doc::parse(&format!("<p>{chain}</p>")).layout(10) {
+        assert!(line.width() <= 10, "{:?}", line.plain());
+    }
+}
+
+#[test]
+fn an_unbounded_width_puts_each_paragraph_on_one_line() {
+    let html = "<p>one two three four five six seven eight nine ten eleven</p><hr><p>x</p>";
+    let lines = render(html, usize::MAX);
+    assert_eq!(
+        lines[0],
+        "one two three four five six seven eight nine ten eleven"
+    );
+    assert_eq!(lines.len(), 5);
 }
