@@ -27,7 +27,7 @@ median() { # command… → median wall seconds of $runs runs
 import subprocess, sys, time, statistics
 runs = int(sys.argv[1]); cmd = sys.argv[2:]; t = []
 for _ in range(runs):
-    s = time.perf_counter(); subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True); t.append(time.perf_counter() - s)
+    s = time.perf_counter(); subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True); t.append(time.perf_counter() - s)
 print(f"{statistics.median(t):.2f} s (min {min(t):.2f}, max {max(t):.2f})")
 PY
 }

@@ -134,9 +134,19 @@ impl Client {
     /// GET with retries. Non-2xx answers that are not retried come back as `Ok` for the
     /// caller to interpret (a 404 means different things on different routes).
     pub async fn get(&self, url: &Url) -> Result<Response> {
+        self.send(reqwest::Method::GET, url).await
+    }
+
+    /// HEAD with the same retries: headers without the body. WordPress answers HEAD right
+    /// after sending its `Link` headers, without rendering the page (and its comments).
+    pub async fn head(&self, url: &Url) -> Result<Response> {
+        self.send(reqwest::Method::HEAD, url).await
+    }
+
+    async fn send(&self, method: reqwest::Method, url: &Url) -> Result<Response> {
         let mut attempt = 0u32;
         loop {
-            let outcome = self.get_once(url).await;
+            let outcome = self.send_once(method.clone(), url).await;
             let retry_in = match &outcome {
                 Ok(resp) if resp.status == 429 => Some(self.retry_after(url, resp, attempt)?),
                 Ok(resp) if resp.status >= 500 => Some(self.backoff(attempt)),
@@ -165,8 +175,8 @@ impl Client {
         Ok((value, resp))
     }
 
-    async fn get_once(&self, url: &Url) -> Result<Response> {
-        let sent = self.http.get(url.clone()).send().await;
+    async fn send_once(&self, method: reqwest::Method, url: &Url) -> Result<Response> {
+        let sent = self.http.request(method, url.clone()).send().await;
         let resp = sent.map_err(|e| classify(url, &e))?;
         let final_url = resp.url().clone();
         let status = resp.status().as_u16();

@@ -140,8 +140,17 @@ pub async fn discover(client: &Client, target: &Target) -> Result<Discovered> {
             page_missing: false,
         });
     }
-    let page = client.get(&target.url).await?;
-    let links = page_links(&page);
+    // HEAD first: the `Link` headers come without WordPress rendering the page, which for a
+    // thread with thousands of comments takes longer than fetching them all.
+    let head = client.head(&target.url).await?;
+    let head_links = page_links(&head);
+    let (page, links) = if head.ok() && head_links.iter().any(|l| l.rel == "https://api.w.org/") {
+        (head, head_links)
+    } else {
+        let page = client.get(&target.url).await?;
+        let links = page_links(&page);
+        (page, links)
+    };
     let api = links
         .iter()
         .find(|l| l.rel == "https://api.w.org/")
