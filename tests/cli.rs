@@ -177,3 +177,49 @@ async fn hostile_bytes_from_the_server_never_reach_stdout_or_stderr() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wordpress_com_sites_are_read_through_the_public_api() {
+    let server = MockServer::start().await;
+    let base = "/wp/v2/sites/demo.wordpress.com";
+    Mock::given(method("GET"))
+        .and(path(format!("{base}/posts")))
+        .and(wiremock::matchers::query_param("slug", "hello-world"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([post_json(&server)])))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{base}/")))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(
+                json!({"name": "Demo on WP.com", "home": "https://demo.wordpress.com"}),
+            ),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{base}/comments")))
+        .respond_with(page_response(
+            &[comment(1, 0, 1, "first"), comment(2, 1, 2, "reply")],
+            2,
+            1,
+        ))
+        .mount(&server)
+        .await;
+    let out = wpc()
+        .env("WPCOMMENTS_WPCOM_API", format!("{}/", server.uri()))
+        .args([
+            "--dump",
+            "demo.wordpress.com/2020/01/01/hello-world/#comment-2",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("Demo on WP.com"), "{text}");
+    assert!(text.contains("│ Author 2 · "), "reply nested:\n{text}");
+}
