@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Read, write and moderate WordPress comment threads in the terminal.
 #[derive(Debug, Parser)]
@@ -10,9 +10,19 @@ use clap::{Parser, ValueEnum};
 #[command(
     after_help = "With no TARGET the built-in demo thread opens (no network needed).\n\
 Exit codes: 0 ok, 1 other, 2 usage, 3 network, 4 TLS, 5 not WordPress/API disabled,\n\
-6 post not found, 7 rate limited, 8 bad server response, 9 archive unreadable."
+6 post not found, 7 rate limited, 8 bad server response, 9 archive unreadable,\n\
+10 credentials rejected/ignored/insecure, 11 comment refused by the site, 12 identity problem."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    /// Subcommands: identities and replies. Without one, TARGET is read.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Read (and post) as this identity (see `wpcomments identity list`).
+    #[arg(long = "as", value_name = "NAME", global = true)]
+    pub as_identity: Option<String>,
+
     /// A post URL (any WordPress site or WordPress.com), a site URL (TUI: recent posts), or a JSON archive file.
     pub target: Option<String>,
 
@@ -66,4 +76,108 @@ pub enum FormatArg {
     Markdown,
     /// Lossless JSON archive.
     Json,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add, list, test and remove identities (who reads and posts).
+    Identity {
+        /// What to do.
+        #[command(subcommand)]
+        action: IdentityCommand,
+    },
+    /// Post a reply; prints the new comment's id, status and link.
+    Reply(ReplyArgs),
+}
+
+/// `wpcomments identity ...`.
+#[derive(Debug, Subcommand)]
+pub enum IdentityCommand {
+    /// Add (or replace) an identity.
+    Add(AddArgs),
+    /// List identities (never their secrets).
+    List,
+    /// Check an identity against its site: who it is, its roles, whether it may moderate.
+    Test {
+        /// Identity name.
+        name: String,
+    },
+    /// Remove an identity and its stored secret.
+    Remove {
+        /// Identity name.
+        name: String,
+    },
+}
+
+/// `wpcomments identity add NAME ...`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("method").required(true)
+    .args(["app_password", "browser", "jwt", "guest", "wordpress_com"])))]
+pub struct AddArgs {
+    /// The identity's name (`work`, `me`).
+    pub name: String,
+    /// The site (any URL on it) this identity logs in to.
+    #[arg(long, value_name = "URL", required_unless_present_any = ["guest", "wordpress_com"])]
+    pub site: Option<String>,
+    /// Paste an application password (Users → Profile → Application Passwords); reads the
+    /// user and password from the terminal, or from stdin lines when it is not a terminal.
+    #[arg(long)]
+    pub app_password: bool,
+    /// Get an application password by approving wpcomments in the browser.
+    #[arg(long)]
+    pub browser: bool,
+    /// Log in with a user name and password through the site's JWT plugin (jwt-auth/v1).
+    #[arg(long)]
+    pub jwt: bool,
+    /// Post as a guest with a name, email and website (no account, no secret).
+    #[arg(long)]
+    pub guest: bool,
+    /// Log in to WordPress.com with OAuth2.
+    #[arg(long = "wordpress-com")]
+    pub wordpress_com: bool,
+    /// User name (otherwise asked for).
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Guest display name.
+    #[arg(long = "name", value_name = "NAME")]
+    pub author_name: Option<String>,
+    /// Guest email.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Guest website.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Get the secret by running this command (first line of its output) instead of storing it.
+    #[arg(long, value_name = "CMD")]
+    pub password_command: Option<String>,
+    /// Make this the default identity for its site.
+    #[arg(long)]
+    pub default: bool,
+    /// Do not open a browser: print the address, and accept the pasted result (SSH sessions).
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Browser flow: have the site send the password back to this machine even when the
+    /// site is not on a loopback address (WordPress allows that only on local sites).
+    #[arg(long)]
+    pub callback: bool,
+    /// Store the identity without checking the credentials against the site.
+    #[arg(long)]
+    pub no_check: bool,
+}
+
+/// `wpcomments reply URL ...`.
+#[derive(Debug, Args)]
+pub struct ReplyArgs {
+    /// The post (its URL; `#comment-N` replies to that comment).
+    pub url: String,
+    /// The comment to reply to (default: `#comment-N` of the URL, else top level).
+    #[arg(long, value_name = "ID")]
+    pub parent: Option<u64>,
+    /// Read the body from this file (default: stdin).
+    #[arg(long, value_name = "FILE", conflicts_with = "draft")]
+    pub body_file: Option<PathBuf>,
+    /// Send the saved draft for this reply instead of a new body.
+    #[arg(long)]
+    pub draft: bool,
 }

@@ -27,6 +27,14 @@ pub mod exit {
     pub const BAD_RESPONSE: u8 = 8;
     /// An archive file could not be read or has an unknown version.
     pub const ARCHIVE: u8 = 9;
+    /// Credentials rejected (401/403), ignored by the site, or not sent because the
+    /// connection is not https and not to this machine.
+    pub const AUTH: u8 = 10;
+    /// The site refused the comment: closed, duplicate, flood, guests not allowed, invalid.
+    pub const REFUSED: u8 = 11;
+    /// An identity problem: unknown name, unreadable identity file or secret, a login
+    /// flow that was cancelled.
+    pub const IDENTITY: u8 = 12;
 }
 
 /// A failure, worded for the user.
@@ -41,7 +49,7 @@ pub enum Error {
         reason: String,
     },
     /// A site was given where a post is needed.
-    #[error("{url} is a site, not a post: give the URL of a post or page to dump")]
+    #[error("{url} is a site, not a post: give the URL of a post or page")]
     NeedPost {
         /// The site URL.
         url: String,
@@ -134,16 +142,36 @@ pub enum Error {
         /// What is wrong.
         detail: String,
     },
+    /// The site rejected or ignored the credentials, or they would travel unprotected.
+    #[error("{0}")]
+    Auth(String),
+    /// The site refused a comment; the text says why in words.
+    #[error("{0}")]
+    Refused(String),
+    /// Bad input that is not a URL: an empty reply, conflicting flags.
+    #[error("{0}")]
+    Usage(String),
+    /// An identity could not be found, read or set up.
+    #[error("{0}")]
+    Identity(String),
     /// Writing output failed.
     #[error("{0}")]
     Io(String),
+    /// A config or theme file is broken; `where_` is `path:line` or `path`.
+    #[error("{where_}: {detail}")]
+    Config {
+        /// `path:line` or `path`.
+        where_: String,
+        /// What is wrong.
+        detail: String,
+    },
 }
 
 impl Error {
     /// The documented exit code for this failure.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::InvalidUrl { .. } | Error::NeedPost { .. } => exit::USAGE,
+            Error::InvalidUrl { .. } | Error::NeedPost { .. } | Error::Config { .. } => exit::USAGE,
             Error::HostNotFound { .. } | Error::Connect { .. } | Error::Timeout { .. } => {
                 exit::NETWORK
             }
@@ -153,6 +181,10 @@ impl Error {
             Error::RateLimited { .. } => exit::RATE_LIMITED,
             Error::Http { .. } | Error::Malformed { .. } => exit::BAD_RESPONSE,
             Error::Archive { .. } => exit::ARCHIVE,
+            Error::Usage(_) => exit::USAGE,
+            Error::Auth(_) => exit::AUTH,
+            Error::Refused(_) => exit::REFUSED,
+            Error::Identity(_) => exit::IDENTITY,
             Error::Io(_) => exit::OTHER,
         }
     }

@@ -236,7 +236,8 @@ impl Keymap {
         let mut map = Keymap::default();
         for (key, action) in overrides {
             let keys = parse_keys(key)?;
-            map.bindings.retain(|(k, _)| !k.starts_with(&keys) && !keys.starts_with(k));
+            map.bindings
+                .retain(|(k, _)| !k.starts_with(&keys) && !keys.starts_with(k));
             if *action != Action::None {
                 map.bindings.push((keys, *action));
             }
@@ -320,10 +321,7 @@ mod tests {
         assert_eq!(parse_keys("CTRL-D").unwrap(), vec![ctrl('d')]);
         assert_eq!(parse_keys("g g").unwrap(), vec![Chord::char('g'); 2]);
         assert_eq!(parse_keys("space").unwrap(), vec![Chord::char(' ')]);
-        assert_eq!(
-            parse_keys("pagedown").unwrap()[0].code,
-            KeyCode::PageDown
-        );
+        assert_eq!(parse_keys("pagedown").unwrap()[0].code, KeyCode::PageDown);
         assert_eq!(parse_keys("f5").unwrap()[0].code, KeyCode::F(5));
         assert_eq!(parse_keys("-").unwrap(), vec![Chord::char('-')]);
         assert!(parse_keys("hyper-x").is_err());

@@ -11,10 +11,11 @@ use wpcomments::api::{self, Client, ClientConfig, FetchOptions};
 use wpcomments::dump::{self, DumpOptions, Format};
 use wpcomments::error::{Error, Result, exit};
 use wpcomments::model::ThreadData;
-use wpcomments::{archive, demo};
+use wpcomments::{archive, demo, tui};
 
 mod cli;
-use cli::{Cli, FormatArg};
+mod commands;
+use cli::{Cli, Command, FormatArg};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -48,13 +49,43 @@ fn run(cli: Cli) -> Result<()> {
         timeout: Duration::from_secs(cli.timeout),
         ..ClientConfig::default()
     };
+    match cli.command {
+        Some(Command::Identity { action }) => {
+            return commands::identity::run(action, &client_config, cli.config.as_deref());
+        }
+        Some(Command::Reply(args)) => {
+            return commands::reply::run(args, cli.as_identity.as_deref(), &client_config);
+        }
+        None => {}
+    }
+    if cli.list_themes {
+        return print(&(wpcomments::theme::theme_names().join("\n") + "\n"));
+    }
+    if cli.print_config {
+        return print(wpcomments::settings::default_config_toml());
+    }
     let input = classify_target(cli.target.as_deref());
     if !cli.dump {
-        return Err(Error::Io(
-            "the interactive view is not built yet; use --dump".to_owned(),
-        ));
+        let source = match input {
+            Input::Demo => tui::Source::Demo,
+            Input::Archive(path) => tui::Source::Archive(path),
+            Input::Url(url) => tui::Source::Url(url),
+        };
+        return tui::run(tui::Launch {
+            source,
+            theme: cli.theme,
+            ascii: cli.ascii,
+            concurrency: cli.concurrency.map(usize::from),
+            client: client_config,
+            config_path: cli.config,
+        });
     }
-    let data = load(input, client_config, cli.concurrency)?;
+    let data = load(
+        input,
+        client_config,
+        cli.concurrency,
+        cli.as_identity.as_deref(),
+    )?;
     let format = match cli.format {
         FormatArg::Text => Format::Text,
         FormatArg::Markdown => Format::Markdown,
@@ -66,7 +97,11 @@ fn run(cli: Cli) -> Result<()> {
         ascii: cli.ascii,
         ..DumpOptions::default()
     };
-    let text = dump::dump(&data, format, &opts);
+    print(&dump::dump(&data, format, &opts))
+}
+
+/// Write to stdout; a closed pipe (`wpcomments --dump URL | head`) is not an error.
+fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
@@ -86,23 +121,38 @@ fn default_width() -> usize {
     80
 }
 
-fn load(input: Input, config: ClientConfig, concurrency: Option<u16>) -> Result<ThreadData> {
+fn load(
+    input: Input,
+    mut config: ClientConfig,
+    concurrency: Option<u16>,
+    as_identity: Option<&str>,
+) -> Result<ThreadData> {
     match input {
         Input::Demo => demo::thread(),
         Input::Archive(path) => archive::read_file(&path),
         Input::Url(url) => {
             let target = api::parse_target(&url)?;
+            if let Some(name) = as_identity {
+                config.auth = commands::identity_for(name, &target.url)?.auth()?;
+            }
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
                 .enable_all()
                 .build()
                 .map_err(|e| Error::Io(format!("cannot start the async runtime: {e}")))?;
-            let opts = FetchOptions {
+            let mut opts = FetchOptions {
                 concurrency: concurrency.map_or(4, usize::from),
                 ..FetchOptions::default()
             };
             let loaded = runtime.block_on(async {
                 let client = Client::new(config)?;
+                if client.has_auth() {
+                    // A moderator also sees held comments and pingbacks.
+                    let found = api::discover(&client, &target).await?;
+                    let me = api::auth::whoami(&client, &found.api).await?;
+                    opts.edit_context = me.can_moderate;
+                    opts.include_held_and_pings = me.can_moderate;
+                }
                 api::load_thread(&client, &target, &opts, |_| {}).await
             })?;
             if loaded.foreign_dropped > 0 {

@@ -40,7 +40,14 @@ impl std::error::Error for ConfigError {}
 
 impl From<ConfigError> for crate::error::Error {
     fn from(e: ConfigError) -> Self {
-        crate::error::Error::Io(e.to_string())
+        let where_ = match e.line {
+            Some(line) => format!("{}:{line}", e.path),
+            None => e.path.clone(),
+        };
+        crate::error::Error::Config {
+            where_,
+            detail: e.detail,
+        }
     }
 }
 
@@ -63,7 +70,11 @@ impl ConfigError {
 /// 1-based line number of byte `offset`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// The app's XDG directories (`None` when no home directory is known).
@@ -161,7 +172,13 @@ impl Settings {
                 .parse()
                 .is_err()
             {
-                return Err(err(fmt.span(), format!("date_format {:?} is not a valid strftime format", fmt.get_ref())));
+                return Err(err(
+                    fmt.span(),
+                    format!(
+                        "date_format {:?} is not a valid strftime format",
+                        fmt.get_ref()
+                    ),
+                ));
             }
             s.date_format = fmt.into_inner();
         }
@@ -170,7 +187,10 @@ impl Settings {
             if (lo..=hi).contains(&n) {
                 Ok(n)
             } else {
-                Err(err(v.span(), format!("{name} must be between {lo} and {hi}, not {n}")))
+                Err(err(
+                    v.span(),
+                    format!("{name} must be between {lo} and {hi}, not {n}"),
+                ))
             }
         };
         if let Some(v) = raw.indent_width {

@@ -20,9 +20,18 @@ use crate::settings::{ConfigError, project_dirs};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("default", include_str!("../themes/default.toml")),
     ("light", include_str!("../themes/light.toml")),
-    ("solarized-dark", include_str!("../themes/solarized-dark.toml")),
-    ("solarized-light", include_str!("../themes/solarized-light.toml")),
-    ("high-contrast", include_str!("../themes/high-contrast.toml")),
+    (
+        "solarized-dark",
+        include_str!("../themes/solarized-dark.toml"),
+    ),
+    (
+        "solarized-light",
+        include_str!("../themes/solarized-light.toml"),
+    ),
+    (
+        "high-contrast",
+        include_str!("../themes/high-contrast.toml"),
+    ),
     ("monochrome", include_str!("../themes/monochrome.toml")),
 ];
 
@@ -140,7 +149,10 @@ impl Theme {
             "title" => &mut self.title,
             "border" => &mut self.border,
             "help_key" => &mut self.help_key,
-            _ => match name.strip_prefix("guide_").and_then(|n| n.parse::<usize>().ok()) {
+            _ => match name
+                .strip_prefix("guide_")
+                .and_then(|n| n.parse::<usize>().ok())
+            {
                 Some(n @ 1..=6) => &mut self.guides[n - 1],
                 _ => return false,
             },
@@ -217,7 +229,12 @@ fn parse_color(word: &str) -> Result<Color, String> {
 }
 
 /// Parse theme file text. Names missing from the file come from `base` (or the default theme).
-pub fn parse(name: &str, text: &str, path: &str, base: Option<&Theme>) -> Result<Theme, ConfigError> {
+pub fn parse(
+    name: &str,
+    text: &str,
+    path: &str,
+    base: Option<&Theme>,
+) -> Result<Theme, ConfigError> {
     let table: BTreeMap<String, Spanned<String>> =
         toml::from_str(text).map_err(|e| ConfigError::from_toml(path, text, &e))?;
     let mut theme = match base {
@@ -269,7 +286,10 @@ pub fn load_from(name: &str, user_dir: Option<&std::path::Path>) -> Result<Theme
     load_builtin(name).ok_or_else(|| ConfigError {
         path: crate::render::sanitize_line(name),
         line: None,
-        detail: format!("no such theme (available: {})", names_in(user_dir).join(", ")),
+        detail: format!(
+            "no such theme (available: {})",
+            names_in(user_dir).join(", ")
+        ),
     })
 }
 
@@ -319,7 +339,14 @@ mod tests {
     #[test]
     fn monochrome_has_no_colours() {
         let t = Theme::monochrome();
-        let all = [t.author, t.date, t.selected, t.badge_new, t.search_match, t.link];
+        let all = [
+            t.author,
+            t.date,
+            t.selected,
+            t.badge_new,
+            t.search_match,
+            t.link,
+        ];
         for s in all.iter().chain(t.guides.iter()) {
             assert_eq!(s.fg, None);
             assert_eq!(s.bg, None);
@@ -333,7 +360,10 @@ mod tests {
         assert_eq!(s.bg, Some(Color::Rgb(0xb5, 0x89, 0x00)));
         assert!(s.add_modifier.contains(Modifier::BOLD));
         assert_eq!(parse_style("on 236").unwrap().bg, Some(Color::Indexed(236)));
-        assert_eq!(parse_style("light_blue").unwrap().fg, Some(Color::LightBlue));
+        assert_eq!(
+            parse_style("light_blue").unwrap().fg,
+            Some(Color::LightBlue)
+        );
         assert!(parse_style("redd").is_err());
         assert!(parse_style("red on").is_err());
         assert!(parse_style("#12345").is_err());
@@ -347,8 +377,11 @@ mod tests {
         assert_eq!(t.author.fg, Some(Color::Red));
         assert_eq!(t.date, Theme::builtin_default().date);
 
-        std::fs::write(dir.path().join("mine.toml"), "author = \"red\"\n\ndate = \"bluish\"\n")
-            .unwrap();
+        std::fs::write(
+            dir.path().join("mine.toml"),
+            "author = \"red\"\n\ndate = \"bluish\"\n",
+        )
+        .unwrap();
         let e = load_from("mine", Some(dir.path())).unwrap_err();
         assert_eq!(e.line, Some(3), "{e}");
         assert!(e.path.ends_with("mine.toml"));

@@ -19,6 +19,7 @@ fn quick_config() -> ClientConfig {
         retries: 3,
         backoff: Duration::from_millis(10),
         max_retry_after: Duration::from_secs(5),
+        ..ClientConfig::default()
     }
 }
 

@@ -22,6 +22,8 @@ pub struct ClientConfig {
     pub backoff: Duration,
     /// Longest `Retry-After` we are willing to wait; longer ones fail at once.
     pub max_retry_after: Duration,
+    /// Credentials sent with every request (only over https or to a loopback host).
+    pub auth: Option<super::auth::Auth>,
 }
 
 impl Default for ClientConfig {
@@ -32,6 +34,7 @@ impl Default for ClientConfig {
             retries: 3,
             backoff: Duration::from_millis(400),
             max_retry_after: Duration::from_secs(60),
+            auth: None,
         }
     }
 }
@@ -143,10 +146,32 @@ impl Client {
         self.send(reqwest::Method::HEAD, url).await
     }
 
+    /// True when requests carry credentials.
+    pub fn has_auth(&self) -> bool {
+        self.config.auth.is_some()
+    }
+
+    /// POST a JSON body, once: a retried comment could be posted twice.
+    pub async fn post_json(&self, url: &Url, body: &Value) -> Result<Response> {
+        let bytes = serde_json::to_vec(body).map_err(|e| Error::Io(e.to_string()))?;
+        self.send_once(reqwest::Method::POST, url, Some(("application/json", bytes)))
+            .await
+    }
+
+    /// POST an `application/x-www-form-urlencoded` body, once (OAuth2 token exchange).
+    pub async fn post_form(&self, url: &Url, fields: &[(&str, &str)]) -> Result<Response> {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        let kind = "application/x-www-form-urlencoded";
+        self.send_once(reqwest::Method::POST, url, Some((kind, body.into_bytes())))
+            .await
+    }
+
     async fn send(&self, method: reqwest::Method, url: &Url) -> Result<Response> {
         let mut attempt = 0u32;
         loop {
-            let outcome = self.send_once(method.clone(), url).await;
+            let outcome = self.send_once(method.clone(), url, None).await;
             let retry_in = match &outcome {
                 Ok(resp) if resp.status == 429 => Some(self.retry_after(url, resp, attempt)?),
                 Ok(resp) if resp.status >= 500 => Some(self.backoff(attempt)),
@@ -175,8 +200,24 @@ impl Client {
         Ok((value, resp))
     }
 
-    async fn send_once(&self, method: reqwest::Method, url: &Url) -> Result<Response> {
-        let sent = self.http.request(method, url.clone()).send().await;
+    async fn send_once(
+        &self,
+        method: reqwest::Method,
+        url: &Url,
+        body: Option<(&'static str, Vec<u8>)>,
+    ) -> Result<Response> {
+        let mut request = self.http.request(method, url.clone());
+        if let Some(auth) = &self.config.auth {
+            super::auth::check_transport(url)?;
+            // reqwest drops this header when a redirect leaves the host (tests/oauth_wire.rs).
+            request = auth.apply(request);
+        }
+        if let Some((kind, bytes)) = body {
+            request = request
+                .header(reqwest::header::CONTENT_TYPE, kind)
+                .body(bytes);
+        }
+        let sent = request.send().await;
         let resp = sent.map_err(|e| classify(url, &e))?;
         let final_url = resp.url().clone();
         let status = resp.status().as_u16();

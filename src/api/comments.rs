@@ -25,6 +25,9 @@ pub struct FetchOptions {
     pub per_page: u32,
     /// Ask for `context=edit` (an identity that may moderate sees held comments and emails).
     pub edit_context: bool,
+    /// Also fetch held comments, pingbacks and trackbacks in extra passes (the REST `status`
+    /// and `type` filters take one value each). Needs an identity with edit rights.
+    pub include_held_and_pings: bool,
 }
 
 impl Default for FetchOptions {
@@ -33,6 +36,7 @@ impl Default for FetchOptions {
             concurrency: 4,
             per_page: 100,
             edit_context: false,
+            include_held_and_pings: false,
         }
     }
 }
@@ -74,6 +78,23 @@ struct Page {
 
 /// URL of one page of the post's comments.
 pub fn page_url(api: &ApiRoot, post: u64, page: u32, opts: &FetchOptions) -> Url {
+    filtered_page_url(api, post, page, opts, &[])
+}
+
+/// The extra passes of [`FetchOptions::include_held_and_pings`].
+const MODERATION_PASSES: [(&str, &str); 3] = [
+    ("status", "hold"),
+    ("type", "pingback"),
+    ("type", "trackback"),
+];
+
+fn filtered_page_url(
+    api: &ApiRoot,
+    post: u64,
+    page: u32,
+    opts: &FetchOptions,
+    filter: &[(&str, &str)],
+) -> Url {
     let post = post.to_string();
     let page = page.to_string();
     let per_page = opts.per_page.to_string();
@@ -88,6 +109,7 @@ pub fn page_url(api: &ApiRoot, post: u64, page: u32, opts: &FetchOptions) -> Url
     if opts.edit_context {
         query.push(("context", "edit"));
     }
+    query.extend_from_slice(filter);
     api.url("wp/v2/comments", &query)
 }
 
@@ -99,7 +121,32 @@ pub async fn fetch_comments(
     opts: &FetchOptions,
     mut on_page: impl FnMut(PageEvent),
 ) -> Result<Fetched> {
-    let first = fetch_page(client, api, post, 1, opts).await?;
+    let mut fetched = fetch_pass(client, api, post, opts, &[], &mut on_page).await?;
+    if !opts.include_held_and_pings {
+        return Ok(fetched);
+    }
+    let mut merged: BTreeMap<u64, Comment> =
+        fetched.comments.drain(..).map(|c| (c.id, c)).collect();
+    for filter in MODERATION_PASSES {
+        let extra = fetch_pass(client, api, post, opts, &[filter], &mut on_page).await?;
+        fetched.foreign_dropped += extra.foreign_dropped;
+        fetched.pages += extra.pages;
+        merged.extend(extra.comments.into_iter().map(|c| (c.id, c)));
+    }
+    fetched.comments = merged.into_values().collect();
+    fetched.comments.sort_by_key(Comment::chrono_key);
+    Ok(fetched)
+}
+
+async fn fetch_pass(
+    client: &Client,
+    api: &ApiRoot,
+    post: u64,
+    opts: &FetchOptions,
+    filter: &[(&str, &str)],
+    on_page: &mut impl FnMut(PageEvent),
+) -> Result<Fetched> {
+    let first = fetch_page(client, api, post, 1, opts, filter).await?;
     let mut total_pages = first.total_pages.unwrap_or(1).max(1);
     // Without the header (a cache stripped it) walk pages until a short one.
     let mut walking = first.total_pages.is_none() && first.len as u32 >= opts.per_page;
@@ -122,7 +169,7 @@ pub async fn fetch_comments(
     while next <= total_pages || walking {
         let end = if walking { next } else { total_pages };
         let results: Vec<Result<Page>> = stream::iter(next..=end)
-            .map(|n| fetch_page(client, api, post, n, opts))
+            .map(|n| fetch_page(client, api, post, n, opts, filter))
             .buffer_unordered(opts.concurrency.max(1))
             .collect()
             .await;
@@ -142,7 +189,7 @@ pub async fn fetch_comments(
     }
     if merged.is_empty() && foreign > 0 {
         return Err(Error::Malformed {
-            url: display_url(&page_url(api, post, 1, opts)),
+            url: display_url(&filtered_page_url(api, post, 1, opts, filter)),
             detail: "the server ignored the post filter and sent other posts' comments".into(),
         });
     }
@@ -162,8 +209,9 @@ async fn fetch_page(
     post: u64,
     number: u32,
     opts: &FetchOptions,
+    filter: &[(&str, &str)],
 ) -> Result<Page> {
-    let url = page_url(api, post, number, opts);
+    let url = filtered_page_url(api, post, number, opts, filter);
     let resp = client.get(&url).await?;
     // A page past the end answers 400 rest_comment_invalid_page_number on some versions.
     if resp.status == 400 && number > 1 {

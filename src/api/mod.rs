@@ -1,10 +1,12 @@
 //! The WordPress REST API: discovery, posts, comments. No terminal code lives here.
 
+pub mod auth;
 pub mod client;
 pub mod comments;
 pub mod discover;
 pub mod posts;
 pub mod root;
+pub mod write;
 
 pub use client::{Client, ClientConfig};
 pub use comments::{FetchOptions, PageEvent, fetch_comments};

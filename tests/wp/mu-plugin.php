@@ -30,3 +30,10 @@ add_action('init', function () {
         'has_archive' => true,
     ));
 });
+
+// The `noguest` post (slug `no-guests`) behaves like a stock site: guests may not comment
+// over REST (401 rest_comment_login_required), as `rest_allow_anonymous_comments` defaults.
+add_filter('rest_allow_anonymous_comments', function ($allow, $request) {
+    $post = get_post((int) $request['post']);
+    return ($post && $post->post_name === 'no-guests') ? false : $allow;
+}, 20, 2);

@@ -364,6 +364,12 @@ $posts['sandbox'] = seed_post(array(
     'post_content' => '<p>Tests post, reply and moderate here; nothing asserts its counts.</p>',
 ));
 
+// Guests may not comment on this one over REST (see mu-plugin.php): a stock site's answer.
+$posts['noguest'] = seed_post(array(
+    'post_title' => 'Members only', 'post_name' => 'no-guests', 'date' => '2012-03-01 00:00:00',
+    'post_content' => '<p>Guests cannot comment here over the REST API; accounts can.</p>',
+));
+
 wp_defer_comment_counting(false);
 flush_rewrite_rules(false);
 

@@ -1,0 +1,54 @@
+//! Waiting for a browser login to come back: to the loopback listener, or as a line the
+//! user pastes (SSH sessions, sites that will not redirect to http://127.0.0.1).
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use wpcomments::error::{Error, Result};
+use wpcomments::identity::loopback::Loopback;
+
+/// How long a browser login may take.
+pub const LOGIN_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// What came back first.
+pub enum Came {
+    /// The browser reached the listener; its query parameters.
+    Callback(Vec<(String, String)>),
+    /// A line pasted on stdin.
+    Pasted(String),
+}
+
+/// Wait for the browser to reach `listener` or, when `paste` is set, for a pasted line.
+pub fn wait_for(listener: Loopback, paste: bool, page: &'static str) -> Result<Came> {
+    let (tx, rx) = mpsc::channel::<Result<Came>>();
+    let to_listener = tx.clone();
+    std::thread::spawn(move || {
+        let got = listener.wait(LOGIN_TIMEOUT, page).map(Came::Callback);
+        let _ = to_listener.send(got);
+    });
+    if paste {
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            // EOF (no stdin) just leaves the listener to answer.
+            if std::io::stdin().read_line(&mut line).is_ok() && !line.trim().is_empty() {
+                let _ = tx.send(Ok(Came::Pasted(line.trim().to_owned())));
+            }
+        });
+    } else {
+        drop(tx);
+    }
+    match rx.recv_timeout(LOGIN_TIMEOUT + Duration::from_secs(1)) {
+        Ok(got) => got,
+        Err(_) => Err(Error::Identity(
+            "the login was not completed in time".into(),
+        )),
+    }
+}
+
+/// Open `url` in the browser unless told not to; the address is printed either way.
+pub fn show(url: &url::Url, intro: &str, no_browser: bool) {
+    eprintln!("{intro}\n  {url}");
+    if !no_browser && open::that_detached(url.as_str()).is_err() {
+        eprintln!("(no browser could be opened: open the address yourself)");
+    }
+}

@@ -1,0 +1,250 @@
+//! Named identities: who reads and posts, on which site, and how they prove it.
+//!
+//! An identity's description lives in `identities.toml` in the config dir; its secret
+//! (application password or token) lives apart, in the OS keyring or a 0600 file
+//! ([`secrets`]), or comes from a `password_command`. Nothing here prints.
+
+pub mod appauth;
+pub mod drafts;
+pub mod loopback;
+pub mod oauth;
+pub mod secrets;
+pub mod store;
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::api::auth::Auth;
+use crate::api::write::GuestAuthor;
+use crate::error::{Error, Result};
+
+pub use store::Identities;
+
+/// How an identity proves who it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// No account: name, email and website go on each comment.
+    Guest,
+    /// An application password, sent with HTTP Basic auth.
+    AppPassword,
+    /// A token from the `jwt-auth/v1` plugin, sent as a Bearer token.
+    Jwt,
+    /// A WordPress.com OAuth2 token, sent as a Bearer token.
+    WordpressCom,
+}
+
+impl Kind {
+    /// Short words for listings.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Guest => "guest",
+            Kind::AppPassword => "application password",
+            Kind::Jwt => "JWT",
+            Kind::WordpressCom => "WordPress.com",
+        }
+    }
+}
+
+/// One identity as stored in `identities.toml` (no secret in it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    /// The name the user gave (`work`, `me`).
+    pub name: String,
+    /// How it authenticates.
+    pub kind: Kind,
+    /// The site it belongs to (`https://blog.example.com/`); guests may have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// Login name (application passwords, JWT) or WordPress.com user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    /// Guest display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_name: Option<String>,
+    /// Guest email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_email: Option<String>,
+    /// Guest website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_url: Option<String>,
+    /// A command whose first line of output is the secret (instead of the keyring or file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_command: Option<String>,
+    /// The default identity for its site.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub default: bool,
+}
+
+impl Identity {
+    /// True when this identity may be used for `url`: same host and port as its site;
+    /// WordPress.com identities serve every `*.wordpress.com` blog; a guest without a
+    /// site serves every site.
+    pub fn serves(&self, url: &Url) -> bool {
+        let host = url.host_str().unwrap_or_default();
+        if self.kind == Kind::WordpressCom && host.ends_with(".wordpress.com") {
+            return self.site.as_deref().is_none_or(|s| same_site(s, url));
+        }
+        match &self.site {
+            Some(site) => same_site(site, url),
+            None => self.kind == Kind::Guest,
+        }
+    }
+
+    /// Guest author fields, for guests.
+    pub fn guest_author(&self) -> Option<GuestAuthor> {
+        (self.kind == Kind::Guest).then(|| GuestAuthor {
+            name: self.author_name.clone().unwrap_or_default(),
+            email: self.author_email.clone().unwrap_or_default(),
+            url: self.author_url.clone().unwrap_or_default(),
+        })
+    }
+
+    /// The credentials to send, reading the secret. `None` for guests.
+    pub fn auth(&self) -> Result<Option<Auth>> {
+        let secret = match self.kind {
+            Kind::Guest => return Ok(None),
+            _ => secrets::load(self)?,
+        };
+        Ok(Some(match self.kind {
+            Kind::AppPassword => Auth::Basic {
+                user: self.user.clone().unwrap_or_default(),
+                password: secret,
+            },
+            _ => Auth::Bearer(secret),
+        }))
+    }
+
+    /// One line for `identity list`.
+    pub fn describe(&self) -> String {
+        let who = match self.kind {
+            Kind::Guest => format!(
+                "{} <{}>",
+                self.author_name.as_deref().unwrap_or_default(),
+                self.author_email.as_deref().unwrap_or_default()
+            ),
+            _ => self.user.clone().unwrap_or_default(),
+        };
+        let site = self.site.as_deref().unwrap_or(match self.kind {
+            Kind::WordpressCom => "*.wordpress.com",
+            _ => "any site",
+        });
+        let default = if self.default { " (default)" } else { "" };
+        format!(
+            "{}{default}  {}  {who}  {site}",
+            self.name,
+            self.kind.label()
+        )
+    }
+}
+
+/// `https://Blog.Example.com/x/?y` → `https://blog.example.com/x/`: how sites are stored.
+pub fn normalize_site(input: &str) -> Result<String> {
+    let target = crate::api::parse_target(input)?;
+    let mut url = target.url;
+    url.set_query(None);
+    if !url.path().ends_with('/') {
+        let p = format!("{}/", url.path());
+        url.set_path(&p);
+    }
+    Ok(url.to_string())
+}
+
+fn same_site(site: &str, url: &Url) -> bool {
+    Url::parse(site).is_ok_and(|s| {
+        s.host_str()
+            .zip(url.host_str())
+            .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+            && s.port_or_known_default() == url.port_or_known_default()
+    })
+}
+
+fn dir_from(env: &str, pick: fn(&directories::ProjectDirs) -> PathBuf) -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os(env).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "wpcomments")
+        .map(|d| pick(&d))
+        .ok_or_else(|| {
+            Error::Identity(format!(
+                "no home directory to keep identities in; set {env}"
+            ))
+        })
+}
+
+/// The config dir (`$WPCOMMENTS_CONFIG_DIR`, else the XDG one): identities and secrets.
+pub fn config_dir() -> Result<PathBuf> {
+    dir_from("WPCOMMENTS_CONFIG_DIR", |d| d.config_dir().to_path_buf())
+}
+
+/// The data dir (`$WPCOMMENTS_DATA_DIR`, else the XDG one): drafts.
+pub fn data_dir() -> Result<PathBuf> {
+    dir_from("WPCOMMENTS_DATA_DIR", |d| d.data_dir().to_path_buf())
+}
+
+/// Write `bytes` to `path` atomically (temp file + rename), readable by the owner only.
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
+        std::process::id()
+    ));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(&tmp).map_err(fail)?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(fail)?;
+    drop(file);
+    std::fs::rename(&tmp, path).map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ident(kind: Kind, site: Option<&str>) -> Identity {
+        Identity {
+            name: "x".into(),
+            kind,
+            site: site.map(str::to_owned),
+            user: None,
+            author_name: None,
+            author_email: None,
+            author_url: None,
+            password_command: None,
+            default: false,
+        }
+    }
+
+    #[test]
+    fn an_identity_serves_only_its_own_site() {
+        let work = ident(Kind::AppPassword, Some("https://blog.example.com/"));
+        let url = |s: &str| Url::parse(s).unwrap();
+        assert!(work.serves(&url("https://BLOG.example.com/2020/01/x/")));
+        assert!(!work.serves(&url("https://evil.example.com/")));
+        assert!(!work.serves(&url("https://blog.example.com:8443/")));
+        assert!(ident(Kind::Guest, None).serves(&url("https://a.example/")));
+        assert!(ident(Kind::WordpressCom, None).serves(&url("https://x.wordpress.com/p/")));
+        assert!(!ident(Kind::WordpressCom, None).serves(&url("https://x.example/p/")));
+    }
+
+    #[test]
+    fn sites_are_stored_normalized() {
+        assert_eq!(
+            normalize_site("Blog.Example.com/sub?x=1").unwrap(),
+            "https://blog.example.com/sub/"
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! The terminal reader: a comment thread as a navigable tree.
+//!
+//! Elm-style: [`update`](update::update) turns a [`Msg`] into state changes and
+//! [`Effect`]s without I/O; [`draw`](draw::draw) paints the state; the
+//! [`worker`] does the network and disk work on its own thread and reports back over a
+//! channel; the [`runner`] loop ties them to the terminal.
+
+pub mod action;
+pub mod app;
+pub mod body;
+pub mod clipboard;
+pub mod draw;
+pub mod geometry;
+pub mod loading;
+pub mod msg;
+pub mod nav;
+pub mod overlay;
+pub mod posts;
+pub mod prompt;
+pub mod runner;
+pub mod search;
+pub mod seen;
+pub mod terminal;
+#[doc(hidden)]
+pub mod testing;
+pub mod thread_actions;
+pub mod thread_view;
+pub mod update;
+pub mod viewport;
+pub mod worker;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+pub use action::Action;
+pub use app::{App, AppConfig};
+pub use msg::{Effect, Msg, ThreadSource};
+
+use crate::api::{ClientConfig, FetchOptions};
+use crate::error::{Error, Result};
+use crate::settings::Settings;
+
+/// What to open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The built-in demo thread.
+    Demo,
+    /// A JSON archive file.
+    Archive(PathBuf),
+    /// A post URL, or a site URL (then the site's recent posts are listed).
+    Url(String),
+}
+
+/// Everything `run` needs from the command line.
+#[derive(Clone, Debug)]
+pub struct Launch {
+    /// What to open.
+    pub source: Source,
+    /// `--theme`.
+    pub theme: Option<String>,
+    /// `--ascii`.
+    pub ascii: bool,
+    /// `--concurrency`.
+    pub concurrency: Option<usize>,
+    /// HTTP settings (`--timeout`).
+    pub client: ClientConfig,
+    /// `--config`.
+    pub config_path: Option<PathBuf>,
+}
+
+/// Run the TUI until the user quits. Config and theme problems are reported before the
+/// terminal is touched.
+pub fn run(launch: Launch) -> Result<()> {
+    let settings = Settings::load(launch.config_path.as_deref())?;
+    let config = AppConfig::from_settings(&settings, launch.theme.as_deref(), launch.ascii)?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Io(
+            "the reader needs a terminal; use --dump to print the thread instead".into(),
+        ));
+    }
+    let source = match launch.source {
+        Source::Demo => ThreadSource::Demo,
+        Source::Archive(path) => ThreadSource::Archive(path),
+        Source::Url(url) => ThreadSource::Url(url),
+    };
+    let fetch = FetchOptions {
+        concurrency: launch
+            .concurrency
+            .or(settings.concurrency)
+            .unwrap_or(4)
+            .max(1),
+        ..FetchOptions::default()
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = worker::Worker::spawn(
+        launch.client,
+        fetch,
+        seen::SeenStore::default_location(),
+        tx.clone(),
+    );
+    let term_err = |e: std::io::Error| Error::Io(format!("terminal: {e}"));
+    if let Err(e) = terminal::forward_signals(tx.clone()) {
+        worker.shutdown();
+        return Err(term_err(e));
+    }
+    let mut term = match terminal::enter() {
+        Ok(t) => t,
+        Err(e) => {
+            terminal::leave();
+            worker.shutdown();
+            return Err(term_err(e));
+        }
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let outcome = (|| {
+        runner::spawn_input(tx, Arc::clone(&stop))?;
+        let size = term.size()?;
+        let mut app = App::new(config, crate::archive::now_utc(), size.width, size.height);
+        let effects = app.start(source);
+        runner::run(&mut term, app, effects, &worker, &rx)
+    })();
+    stop.store(true, Ordering::Relaxed);
+    terminal::leave();
+    worker.shutdown();
+    outcome.map_err(term_err)
+}

@@ -1,0 +1,215 @@
+//! `update(app, msg) -> effects`: the only place state changes. No I/O happens here; what
+//! needs the network, the disk or the terminal is returned as an [`Effect`].
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+use super::action::Action;
+use super::app::{App, Overlay, Screen};
+use super::msg::{Effect, Msg};
+use super::posts::{self, POST_ROWS};
+use super::prompt::{Edit, Prompt, PromptKind};
+use super::viewport::{self, Frame};
+use super::{loading, overlay, thread_actions};
+use crate::keymap::{Chord, Resolved};
+
+/// Lines the mouse wheel scrolls.
+const WHEEL_LINES: isize = 3;
+
+/// Apply one message to the state; return the work it asks for.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) => on_key(app, &key),
+        Msg::Action(action) => on_action(app, action),
+        Msg::Mouse(mouse) => {
+            on_mouse(app, mouse);
+            Vec::new()
+        }
+        Msg::Resize { width, height } => {
+            app.width = width;
+            app.height = height;
+            let frame = tree_frame(app);
+            if let Some(view) = app.thread.as_mut() {
+                view.cache.clear();
+                viewport::ensure_visible(view, frame);
+            }
+            Vec::new()
+        }
+        Msg::Tick(now) => {
+            app.now = now;
+            Vec::new()
+        }
+        Msg::Opened { generation, opened } if generation == app.generation => {
+            loading::opened(app, *opened);
+            Vec::new()
+        }
+        Msg::Page { generation, event } if generation == app.generation => {
+            loading::page(app, event);
+            Vec::new()
+        }
+        Msg::LoadDone { generation } if generation == app.generation => loading::done(app),
+        Msg::LoadFailed {
+            generation,
+            message,
+        } if generation == app.generation => {
+            loading::failed(app, message);
+            Vec::new()
+        }
+        Msg::Posts { generation, list } if generation == app.generation => {
+            posts::loaded(app, *list);
+            Vec::new()
+        }
+        Msg::Notice(text) => {
+            app.message = Some(text);
+            Vec::new()
+        }
+        // A report of a load that was superseded.
+        Msg::Opened { .. }
+        | Msg::Page { .. }
+        | Msg::LoadDone { .. }
+        | Msg::LoadFailed { .. }
+        | Msg::Posts { .. } => Vec::new(),
+    }
+}
+
+/// The tree's frame for scrolling computations.
+pub fn tree_frame(app: &App) -> Frame {
+    let main = app.areas().main;
+    Frame {
+        width: main.width as usize,
+        height: main.height as usize,
+        indent: app.config.indent,
+    }
+}
+
+fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    let Some(chord) = Chord::from_event(key) else {
+        return Vec::new();
+    };
+    // Ctrl-C always quits, whatever the bindings or mode.
+    if chord == Chord::new(KeyCode::Char('c'), KeyModifiers::CONTROL) {
+        return on_action(app, Action::Quit);
+    }
+    if let Some(prompt) = app.prompt.as_mut() {
+        let kind = prompt.kind;
+        return match prompt.key(key) {
+            Edit::Editing => Vec::new(),
+            Edit::Cancel => {
+                app.prompt = None;
+                Vec::new()
+            }
+            Edit::Submit(text) => {
+                app.prompt = None;
+                submit(app, kind, text)
+            }
+        };
+    }
+    if app.overlay.is_some() {
+        return overlay::key(app, chord);
+    }
+    match app.config.keymap.resolve(&app.pending, chord) {
+        Resolved::Pending => {
+            app.pending.push(chord);
+            Vec::new()
+        }
+        Resolved::Action(action) => {
+            app.pending.clear();
+            app.message = None;
+            on_action(app, action)
+        }
+        Resolved::Unbound => {
+            app.pending.clear();
+            Vec::new()
+        }
+    }
+}
+
+fn submit(app: &mut App, kind: PromptKind, text: String) -> Vec<Effect> {
+    match kind {
+        PromptKind::Search => {
+            thread_actions::search(app, text);
+            Vec::new()
+        }
+        PromptKind::JumpToId => {
+            thread_actions::jump(app, &text);
+            Vec::new()
+        }
+        PromptKind::PostSearch => {
+            let search = (!text.is_empty()).then_some(text);
+            posts::request(app, 1, search)
+        }
+    }
+}
+
+/// Apply a bindable action.
+pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        Action::Suspend => return vec![Effect::Suspend],
+        Action::Help => {
+            app.overlay = Some(Overlay::Help { scroll: 0 });
+            return Vec::new();
+        }
+        Action::CycleTheme => {
+            app.theme_index = (app.theme_index + 1) % app.config.themes.len().max(1);
+            app.message = Some(format!("theme: {}", app.theme().name));
+            return Vec::new();
+        }
+        Action::None => return Vec::new(),
+        _ => {}
+    }
+    match app.screen {
+        Screen::Posts if action == Action::Search => {
+            app.prompt = Some(Prompt::new(PromptKind::PostSearch));
+            Vec::new()
+        }
+        Screen::Posts => posts::action(app, action),
+        Screen::Thread => thread_actions::action(app, action),
+    }
+}
+
+fn on_mouse(app: &mut App, mouse: MouseEvent) {
+    if app.overlay.is_some() || app.prompt.is_some() {
+        return;
+    }
+    let main = app.areas().main;
+    let inside = mouse.row >= main.y && mouse.row < main.y + main.height;
+    match (app.screen, mouse.kind) {
+        (Screen::Thread, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
+            let lines = if mouse.kind == MouseEventKind::ScrollDown {
+                WHEEL_LINES
+            } else {
+                -WHEEL_LINES
+            };
+            let frame = tree_frame(app);
+            if let Some(view) = app.thread.as_mut() {
+                viewport::scroll_lines(view, frame, lines);
+            }
+        }
+        (Screen::Thread, MouseEventKind::Down(MouseButton::Left)) if inside => {
+            let frame = tree_frame(app);
+            if let Some(view) = app.thread.as_mut()
+                && let Some(row) = viewport::row_at_line(view, frame, (mouse.row - main.y) as usize)
+            {
+                view.selected = view.id_at_row(row);
+            }
+        }
+        (Screen::Posts, MouseEventKind::ScrollDown) => {
+            posts::action(app, Action::MoveDown);
+        }
+        (Screen::Posts, MouseEventKind::ScrollUp) => {
+            posts::action(app, Action::MoveUp);
+        }
+        (Screen::Posts, MouseEventKind::Down(MouseButton::Left)) if inside => {
+            if let Some(list) = app.posts.as_mut() {
+                let i = list.top + (mouse.row - main.y) as usize / POST_ROWS;
+                if i < list.posts.len() {
+                    list.selected = i;
+                }
+            }
+        }
+        _ => {}
+    }
+}

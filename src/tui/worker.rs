@@ -1,0 +1,322 @@
+//! The worker: a thread with a tokio runtime that carries out effects needing the network or
+//! the disk, and reports back to the UI loop over a channel. The UI never waits for it.
+
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::task::JoinHandle;
+
+use super::msg::{Effect, Msg, Opened, PostTarget, PostsPage, ThreadSource};
+use super::seen::{SeenStore, thread_key};
+use crate::api::posts::{find_post, recent_posts, site_info};
+use crate::api::{
+    ApiRoot, Client, ClientConfig, FetchOptions, discover, fetch_comments, parse_target,
+};
+use crate::error::{Error, Result};
+use crate::model::{Post, Site, ThreadData};
+
+/// Handle to the worker thread.
+pub struct Worker {
+    jobs: UnboundedSender<Effect>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+struct Ctx {
+    client: std::result::Result<Client, String>,
+    fetch: FetchOptions,
+    seen: Option<SeenStore>,
+    tx: Sender<Msg>,
+}
+
+impl Ctx {
+    fn send(&self, msg: Msg) {
+        // The UI is gone when this fails; nothing is left to tell.
+        let _ = self.tx.send(msg);
+    }
+
+    fn client(&self) -> Result<&Client> {
+        self.client.as_ref().map_err(|e| Error::Io(e.clone()))
+    }
+}
+
+impl Worker {
+    /// Start the worker thread; reports go to `tx`.
+    pub fn spawn(
+        client: ClientConfig,
+        fetch: FetchOptions,
+        seen: Option<SeenStore>,
+        tx: Sender<Msg>,
+    ) -> Worker {
+        let (jobs, rx) = unbounded_channel();
+        let spawned = std::thread::Builder::new()
+            .name("wpcomments-worker".into())
+            .spawn({
+                let tx = tx.clone();
+                move || run(client, fetch, seen, tx, rx)
+            });
+        let thread = match spawned {
+            Ok(handle) => Some(handle),
+            Err(e) => {
+                let _ = tx.send(Msg::Notice(format!("cannot start the network worker: {e}")));
+                None
+            }
+        };
+        Worker { jobs, thread }
+    }
+
+    /// Stop taking jobs, finish the queued ones that write files (seen ids), drop loads in
+    /// flight, and wait for the thread.
+    pub fn shutdown(mut self) {
+        let (closed, _) = unbounded_channel();
+        drop(std::mem::replace(&mut self.jobs, closed));
+        if let Some(handle) = self.thread.take() {
+            let _ = handle.join();
+        }
+    }
+
+    /// Queue an effect (`Load`, `LoadPosts`, `SaveSeen`, `Open`; others are ignored).
+    pub fn send(&self, effect: Effect) {
+        let _ = self.jobs.send(effect);
+    }
+}
+
+fn run(
+    client: ClientConfig,
+    fetch: FetchOptions,
+    seen: Option<SeenStore>,
+    tx: Sender<Msg>,
+    mut rx: UnboundedReceiver<Effect>,
+) {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            let _ = tx.send(Msg::Notice(format!(
+                "cannot start the network runtime: {e}"
+            )));
+            return;
+        }
+    };
+    runtime.block_on(async move {
+        let ctx = Arc::new(Ctx {
+            client: Client::new(client).map_err(|e| e.to_string()),
+            fetch,
+            seen,
+            tx,
+        });
+        // Only one load runs at a time: a new one (or going back) supersedes the old.
+        let mut current: Option<JoinHandle<()>> = None;
+        while let Some(job) = rx.recv().await {
+            match job {
+                Effect::Load { generation, source } => {
+                    if let Some(h) = current.take() {
+                        h.abort();
+                    }
+                    current = Some(tokio::spawn(load(Arc::clone(&ctx), generation, source)));
+                }
+                Effect::LoadPosts {
+                    generation,
+                    api,
+                    site,
+                    page,
+                    search,
+                } => {
+                    if let Some(h) = current.take() {
+                        h.abort();
+                    }
+                    let ctx = Arc::clone(&ctx);
+                    current = Some(tokio::spawn(async move {
+                        match posts_page(&ctx, api, site, page, search).await {
+                            Ok(list) => ctx.send(Msg::Posts {
+                                generation,
+                                list: Box::new(list),
+                            }),
+                            Err(e) => ctx.send(Msg::LoadFailed {
+                                generation,
+                                message: e.to_string(),
+                            }),
+                        }
+                    }));
+                }
+                Effect::SaveSeen { key, ids } => {
+                    // A small file, written in line so it is done before shutdown returns.
+                    if let Some(store) = &ctx.seen
+                        && let Err(e) = store.save(&key, &ids)
+                    {
+                        ctx.send(Msg::Notice(format!("cannot remember seen comments: {e}")));
+                    }
+                }
+                Effect::Open(url) => {
+                    if let Err(e) = open::that_detached(&url) {
+                        ctx.send(Msg::Notice(format!("cannot open a browser: {e}")));
+                    }
+                }
+                Effect::Copy(_) | Effect::Suspend | Effect::Quit => {}
+            }
+        }
+        if let Some(h) = current.take() {
+            h.abort();
+        }
+    });
+    // Loads still in flight are cancelled when the runtime drops here.
+}
+
+async fn load(ctx: Arc<Ctx>, generation: u64, source: ThreadSource) {
+    let outcome = match source {
+        ThreadSource::Demo => crate::demo::thread().map(|d| from_data(&ctx, generation, d, false)),
+        ThreadSource::Archive(path) => {
+            let read = tokio::task::spawn_blocking(move || crate::archive::read_file(&path)).await;
+            match read {
+                Ok(data) => data.map(|d| from_data(&ctx, generation, d, true)),
+                Err(e) => Err(Error::Io(e.to_string())),
+            }
+        }
+        ThreadSource::Url(url) => from_url(&ctx, generation, &url).await,
+        ThreadSource::Post(target) => {
+            let PostTarget {
+                api,
+                site,
+                post,
+                focus,
+                source_url,
+            } = *target;
+            let opened = open_post(&ctx, Some(api.clone()), site, post, focus, source_url);
+            comments(&ctx, generation, &api, opened)
+                .await
+                .map(|()| true)
+        }
+    };
+    match outcome {
+        Ok(true) => ctx.send(Msg::LoadDone { generation }),
+        Ok(false) => {}
+        Err(e) => ctx.send(Msg::LoadFailed {
+            generation,
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// A thread already in memory (demo, archive): sent as one page.
+fn from_data(ctx: &Ctx, generation: u64, data: ThreadData, track_seen: bool) -> bool {
+    let seen_key = track_seen
+        .then(|| thread_key(&data.site.api_root, data.post.id))
+        .flatten();
+    let seen = seen_key
+        .as_deref()
+        .and_then(|k| ctx.seen.as_ref().and_then(|s| s.load(k)));
+    ctx.send(Msg::Opened {
+        generation,
+        opened: Box::new(Opened {
+            site: data.site,
+            post: data.post,
+            api: None,
+            seen,
+            seen_key,
+            focus: None,
+            source_url: data.source_url,
+        }),
+    });
+    ctx.send(Msg::Page {
+        generation,
+        event: crate::api::PageEvent {
+            page: 1,
+            total_pages: 1,
+            comments: data.comments,
+            total_reported: data.total_reported,
+        },
+    });
+    true
+}
+
+fn open_post(
+    ctx: &Ctx,
+    api: Option<ApiRoot>,
+    site: Site,
+    post: Post,
+    focus: Option<u64>,
+    source_url: String,
+) -> Opened {
+    let seen_key = thread_key(&site.api_root, post.id);
+    let seen = seen_key
+        .as_deref()
+        .and_then(|k| ctx.seen.as_ref().and_then(|s| s.load(k)));
+    Opened {
+        site,
+        post,
+        api,
+        seen,
+        seen_key,
+        focus,
+        source_url,
+    }
+}
+
+/// Send the post, then stream its comments page by page.
+async fn comments(ctx: &Ctx, generation: u64, api: &ApiRoot, opened: Opened) -> Result<()> {
+    let post_id = opened.post.id;
+    ctx.send(Msg::Opened {
+        generation,
+        opened: Box::new(opened),
+    });
+    fetch_comments(ctx.client()?, api, post_id, &ctx.fetch, |event| {
+        ctx.send(Msg::Page { generation, event });
+    })
+    .await
+    .map(|_| ())
+}
+
+/// A URL: a post's thread, or (for a site URL) its recent posts. `Ok(false)`: a post list.
+async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bool> {
+    let client = ctx.client()?;
+    let target = parse_target(url)?;
+    let found = discover(client, &target).await?;
+    let (post, site) = futures::join!(
+        find_post(client, &found, &target),
+        site_info(client, &found.api)
+    );
+    match post {
+        Ok(post) => {
+            let opened = open_post(
+                ctx,
+                Some(found.api.clone()),
+                site,
+                post,
+                target.focus_comment,
+                target.url.to_string(),
+            );
+            comments(ctx, generation, &found.api, opened).await?;
+            Ok(true)
+        }
+        Err(Error::NeedPost { .. }) => {
+            let list = posts_page(ctx, found.api, site, 1, None).await?;
+            ctx.send(Msg::Posts {
+                generation,
+                list: Box::new(list),
+            });
+            Ok(false)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn posts_page(
+    ctx: &Ctx,
+    api: ApiRoot,
+    site: Site,
+    page: u32,
+    search: Option<String>,
+) -> Result<PostsPage> {
+    let found = recent_posts(ctx.client()?, &api, page, search.as_deref()).await?;
+    Ok(PostsPage {
+        site,
+        api,
+        page,
+        total_pages: found.total_pages,
+        posts: found.posts,
+        search,
+    })
+}
