@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use crate::error::{Error, Result};
 use crate::model::{Comment, Post, Site, ThreadData};
-use crate::render::sanitize_line;
+use crate::render::{is_unsafe_char, sanitize_line};
 use crate::thread::{SortOrder, Thread};
 
 /// The `format` marker.
@@ -72,21 +72,17 @@ pub fn to_json(data: &ThreadData, thread: &Thread) -> String {
     escape_invisible(&out)
 }
 
-/// serde_json escapes only C0 controls; C1 controls and bidi/format characters are valid in
-/// JSON strings too, but must never reach a terminal that `cat`s the archive. Outside strings
-/// only ASCII appears, so escaping them everywhere is safe and lossless.
+/// serde_json escapes only C0 controls; C1 controls, bidi and invisible format characters
+/// are valid in JSON strings too, but must never reach a terminal that `cat`s the archive.
+/// Outside strings only ASCII appears, so escaping them everywhere is safe and lossless.
 fn escape_invisible(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for ch in json.chars() {
-        let risky = (ch.is_control() && ch != '\n')
-            || matches!(
-                ch,
-                '\u{200e}' | '\u{200f}' | '\u{61c}' | '\u{2028}' | '\u{2029}'
-            )
-            || ('\u{202a}'..='\u{202e}').contains(&ch)
-            || ('\u{2066}'..='\u{2069}').contains(&ch);
-        if risky {
-            out.push_str(&format!("\\u{:04x}", ch as u32));
+        if ch != '\n' && is_unsafe_char(ch) {
+            let mut units = [0u16; 2];
+            for unit in ch.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(ch);
         }
@@ -166,4 +162,23 @@ pub fn read_file(path: &std::path::Path) -> Result<ThreadData> {
         detail: e.to_string(),
     })?;
     from_json(&text, &shown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_invisible;
+
+    #[test]
+    fn invisible_characters_are_written_as_json_escapes_and_read_back() {
+        let raw = "a\u{9b}b\u{202e}c\u{feff}d\u{e0041}e";
+        let json = serde_json::to_string(raw).expect("serializes");
+        let escaped = escape_invisible(&json);
+        assert!(escaped.is_ascii(), "{escaped}");
+        assert!(
+            escaped.contains("\\udb40\\udc41"),
+            "surrogate pair: {escaped}"
+        );
+        let back: String = serde_json::from_str(&escaped).expect("parses");
+        assert_eq!(back, raw);
+    }
 }

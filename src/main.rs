@@ -155,12 +155,6 @@ fn load(
                 }
                 api::load_thread(&client, &target, &opts, |_| {}).await
             })?;
-            if loaded.foreign_dropped > 0 {
-                eprintln!(
-                    "wpcomments: warning: the server also sent {} comments of other posts; they were left out",
-                    loaded.foreign_dropped
-                );
-            }
             Ok(loaded.data)
         }
     }

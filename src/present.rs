@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 
 use crate::model::{Comment, ThreadData};
-use crate::render::{html_to_line, sanitize_line};
+use crate::render::html_to_line;
 use crate::thread::{Detached, Node};
 
 /// A short label shown next to a comment's author.
@@ -68,7 +68,8 @@ pub fn badges(comment: &Comment, node: &Node) -> Vec<Badge> {
 
 /// Author name for display; `(anonymous)` when empty.
 pub fn author(comment: &Comment) -> String {
-    let name = sanitize_line(&html_to_line(&comment.author_name));
+    // Names are stored as text but WordPress escapes them like HTML when rendering.
+    let name = html_to_line(&comment.author_name);
     if name.is_empty() {
         "(anonymous)".into()
     } else {

@@ -218,27 +218,128 @@ async fn a_page_past_the_end_may_be_empty() {
 }
 
 #[tokio::test]
-async fn comments_of_other_posts_are_dropped() {
-    let server = MockServer::start().await;
-    mount_site(&server).await;
-    let mut items = many(3);
-    items.push(json!({"id": 99, "post": 77, "parent": 0, "content": {"rendered": "other"}}));
-    mount_comment_pages(&server, &items, 100).await;
-    let loaded = load(&post_url(&server), quick_config())
-        .await
-        .expect("loads");
-    assert_eq!(ids(&loaded), vec![1, 2, 3]);
-    assert_eq!(loaded.foreign_dropped, 1);
+async fn comments_of_other_posts_mean_the_server_ignored_the_query() {
+    for items in [vec![json!({"id": 99, "post": 77, "parent": 0})], {
+        let mut mixed = many(3);
+        mixed.push(json!({"id": 99, "post": 77, "parent": 0}));
+        mixed
+    }] {
+        let server = MockServer::start().await;
+        mount_site(&server).await;
+        mount_comment_pages(&server, &items, 100).await;
+        let err = load(&post_url(&server), quick_config()).await.unwrap_err();
+        assert!(err.to_string().contains("ignored the query"), "{err}");
+        assert_eq!(err.exit_code(), 8);
+    }
 }
 
 #[tokio::test]
-async fn a_server_ignoring_the_post_filter_entirely_is_an_error() {
+async fn a_server_ignoring_the_page_parameter_does_not_loop_forever() {
+    // No page headers at all, and every page is the same full first page.
     let server = MockServer::start().await;
     mount_site(&server).await;
-    let items = vec![json!({"id": 99, "post": 77, "parent": 0})];
-    mount_comment_pages(&server, &items, 100).await;
+    Mock::given(method("GET"))
+        .and(path("/wp-json/wp/v2/comments"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(Value::Array(many(100))))
+        .mount(&server)
+        .await;
+    let loaded = load(&post_url(&server), quick_config())
+        .await
+        .expect("loads");
+    assert_eq!(loaded.data.comments.len(), 100);
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert!(requests.len() < 20, "{} requests", requests.len());
+}
+
+#[tokio::test]
+async fn an_absurd_page_count_is_not_believed() {
+    let server = MockServer::start().await;
+    mount_site(&server).await;
+    Mock::given(method("GET"))
+        .and(path("/wp-json/wp/v2/comments"))
+        .respond_with(page_response(&many(100), 100, 4_294_967_295))
+        .mount(&server)
+        .await;
+    let loaded = load(&post_url(&server), quick_config())
+        .await
+        .expect("loads");
+    assert_eq!(loaded.data.comments.len(), 100);
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert!(requests.len() < 20, "{} requests", requests.len());
+}
+
+#[tokio::test]
+async fn without_page_headers_pages_are_walked_until_a_short_one() {
+    let server = MockServer::start().await;
+    mount_site(&server).await;
+    let all = many(250);
+    for (i, chunk) in all.chunks(100).enumerate() {
+        mount_page(
+            &server,
+            i as u32 + 1,
+            ResponseTemplate::new(200).set_body_json(Value::Array(chunk.to_vec())),
+        )
+        .await;
+    }
+    mount_page(
+        &server,
+        4,
+        ResponseTemplate::new(200).set_body_json(json!([])),
+    )
+    .await;
+    mount_page(
+        &server,
+        5,
+        ResponseTemplate::new(200).set_body_json(json!([])),
+    )
+    .await;
+    let loaded = load(&post_url(&server), quick_config())
+        .await
+        .expect("loads");
+    assert_eq!(ids(&loaded), (1..=250).collect::<Vec<_>>());
+}
+
+#[tokio::test]
+async fn a_400_that_is_not_past_the_end_is_an_error_not_an_empty_page() {
+    let server = MockServer::start().await;
+    mount_site(&server).await;
+    mount_page(&server, 1, page_response(&many(100), 150, 2)).await;
+    mount_page(
+        &server,
+        2,
+        ResponseTemplate::new(400).set_body_json(
+            json!({"code": "rest_invalid_param", "message": "Invalid parameter(s): orderby"}),
+        ),
+    )
+    .await;
     let err = load(&post_url(&server), quick_config()).await.unwrap_err();
-    assert!(err.to_string().contains("ignored the post filter"), "{err}");
+    assert!(matches!(err, Error::Http { status: 400, .. }), "{err}");
+    assert!(err.to_string().contains("Invalid parameter"), "{err}");
+}
+
+#[tokio::test]
+async fn pages_arrive_in_order_for_progressive_display() {
+    let server = MockServer::start().await;
+    mount_site(&server).await;
+    let all = many(300);
+    mount_page(&server, 1, page_response(&all[0..100], 300, 3)).await;
+    // Page 2 is slow, page 3 fast: page 2 is still reported first.
+    mount_page(
+        &server,
+        2,
+        page_response(&all[100..200], 300, 3).set_delay(Duration::from_millis(300)),
+    )
+    .await;
+    mount_page(&server, 3, page_response(&all[200..300], 300, 3)).await;
+    let client = Client::new(quick_config()).expect("client");
+    let target = api::parse_target(&post_url(&server)).expect("url");
+    let mut seen = Vec::new();
+    api::load_thread(&client, &target, &FetchOptions::default(), |p| {
+        seen.push((p.page, p.total_pages, p.comments.len()))
+    })
+    .await
+    .expect("loads");
+    assert_eq!(seen, vec![(1, 3, 100), (2, 3, 100), (3, 3, 100)]);
 }
 
 #[tokio::test]
@@ -420,4 +521,14 @@ async fn pages_are_fetched_concurrently() {
     assert_eq!(loaded.data.comments.len(), 400);
     // Three delayed pages one after another would take 1.2 s.
     assert!(took < Duration::from_millis(1100), "took {took:?}");
+}
+
+#[tokio::test]
+async fn an_endless_response_body_is_cut_off_with_an_error() {
+    let server = MockServer::start().await;
+    mount_site(&server).await;
+    let huge = format!("[\"{}\"]", "x".repeat(wpcomments::api::client::MAX_BODY));
+    mount_page(&server, 1, ResponseTemplate::new(200).set_body_string(huge)).await;
+    let err = load(&post_url(&server), quick_config()).await.unwrap_err();
+    assert!(err.to_string().contains("larger than 32 MB"), "{err}");
 }

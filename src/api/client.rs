@@ -98,11 +98,20 @@ impl Response {
         }
     }
 
+    /// The `code` of a WordPress error body (`rest_comment_closed`, ...), if there is one.
+    pub fn wp_error_code(&self) -> Option<String> {
+        let v: Value = serde_json::from_slice(&self.body).ok()?;
+        Some(sanitize_line(v.get("code")?.as_str()?))
+    }
+
     /// The `message` of a WordPress error body, sanitized, if there is one.
     pub fn wp_error_message(&self) -> Option<String> {
         let v: Value = serde_json::from_slice(&self.body).ok()?;
         let msg = v.get("message")?.as_str()?;
-        Some(crate::render::html_to_line(msg))
+        Some(crate::render::truncate_to_width(
+            &crate::render::html_to_line(msg),
+            200,
+        ))
     }
 }
 
@@ -142,8 +151,9 @@ impl Client {
 
     /// HEAD with the same retries: headers without the body. WordPress answers HEAD right
     /// after sending its `Link` headers, without rendering the page (and its comments).
+    /// Sent once, without retries: callers fall back to GET on any failure.
     pub async fn head(&self, url: &Url) -> Result<Response> {
-        self.send(reqwest::Method::HEAD, url).await
+        self.send_once(reqwest::Method::HEAD, url, None).await
     }
 
     /// True when requests carry credentials.
@@ -154,8 +164,12 @@ impl Client {
     /// POST a JSON body, once: a retried comment could be posted twice.
     pub async fn post_json(&self, url: &Url, body: &Value) -> Result<Response> {
         let bytes = serde_json::to_vec(body).map_err(|e| Error::Io(e.to_string()))?;
-        self.send_once(reqwest::Method::POST, url, Some(("application/json", bytes)))
-            .await
+        self.send_once(
+            reqwest::Method::POST,
+            url,
+            Some(("application/json", bytes)),
+        )
+        .await
     }
 
     /// POST an `application/x-www-form-urlencoded` body, once (OAuth2 token exchange).
@@ -222,12 +236,12 @@ impl Client {
         let final_url = resp.url().clone();
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        let body = resp.bytes().await.map_err(|e| classify(url, &e))?;
+        let body = read_body(resp, url).await?;
         Ok(Response {
             url: final_url,
             status,
             headers,
-            body: body.to_vec(),
+            body,
         })
     }
 
@@ -253,6 +267,24 @@ impl Client {
         }
         Ok(wait)
     }
+}
+
+/// Largest body we accept. A page of 100 maximal WordPress comments is about 7 MB of JSON;
+/// anything far beyond is a broken or hostile server (or a compression bomb).
+pub const MAX_BODY: usize = 32 << 20;
+
+async fn read_body(mut resp: reqwest::Response, url: &Url) -> Result<Vec<u8>> {
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|e| classify(url, &e))? {
+        if body.len() + chunk.len() > MAX_BODY {
+            return Err(Error::Malformed {
+                url: display_url(url),
+                detail: format!("response larger than {} MB", MAX_BODY >> 20),
+            });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// `Retry-After` as delay-seconds or an HTTP date.
@@ -297,8 +329,13 @@ pub fn http_error(resp: &Response) -> Error {
 
 /// Map a transport error to what the user should hear.
 fn classify(url: &Url, err: &reqwest::Error) -> Error {
-    let chain = error_chain(err).to_lowercase();
     let shown = display_url(url);
+    if err.is_timeout() {
+        return Error::Timeout { url: shown };
+    }
+    // Only the causes: reqwest's own message contains the URL, and a post slug like
+    // "how-tls-works" must not make a refused connection look like a TLS failure.
+    let chain = cause_chain(err).to_lowercase();
     if chain.contains("dns error")
         || chain.contains("failed to lookup address")
         || chain.contains("name or service not known")
@@ -322,9 +359,6 @@ fn classify(url: &Url, err: &reqwest::Error) -> Error {
             url: shown,
             detail: sanitize_line(&last_cause(err)),
         };
-    }
-    if err.is_timeout() {
-        return Error::Timeout { url: shown };
     }
     if err.is_decode() || err.is_body() {
         return Error::Malformed {
@@ -350,8 +384,8 @@ fn classify(url: &Url, err: &reqwest::Error) -> Error {
     Error::Connect { url: shown, detail }
 }
 
-fn error_chain(err: &dyn std::error::Error) -> String {
-    let mut out = err.to_string();
+fn cause_chain(err: &dyn std::error::Error) -> String {
+    let mut out = String::new();
     let mut cur = err.source();
     while let Some(e) = cur {
         out.push_str(": ");

@@ -63,14 +63,11 @@ pub struct Fetched {
     pub total_reported: Option<u64>,
     /// Pages requested.
     pub pages: u32,
-    /// Comments the server sent for other posts (it ignored the `post` filter) and we dropped.
-    pub foreign_dropped: usize,
 }
 
 struct Page {
     number: u32,
     comments: Vec<Comment>,
-    foreign: usize,
     total: Option<u64>,
     total_pages: Option<u32>,
     len: usize,
@@ -129,7 +126,6 @@ pub async fn fetch_comments(
         fetched.comments.drain(..).map(|c| (c.id, c)).collect();
     for filter in MODERATION_PASSES {
         let extra = fetch_pass(client, api, post, opts, &[filter], &mut on_page).await?;
-        fetched.foreign_dropped += extra.foreign_dropped;
         fetched.pages += extra.pages;
         merged.extend(extra.comments.into_iter().map(|c| (c.id, c)));
     }
@@ -137,6 +133,10 @@ pub async fn fetch_comments(
     fetched.comments.sort_by_key(Comment::chrono_key);
     Ok(fetched)
 }
+
+/// Most pages a thread may have (a million comments at 100 a page); a server claiming more
+/// is broken, and believing it would mean requests without end.
+pub const MAX_PAGES: u32 = 10_000;
 
 async fn fetch_pass(
     client: &Client,
@@ -146,13 +146,20 @@ async fn fetch_pass(
     filter: &[(&str, &str)],
     on_page: &mut impl FnMut(PageEvent),
 ) -> Result<Fetched> {
+    let per_page = opts.per_page.max(1);
+    let concurrency = opts.concurrency.max(1);
     let first = fetch_page(client, api, post, 1, opts, filter).await?;
-    let mut total_pages = first.total_pages.unwrap_or(1).max(1);
-    // Without the header (a cache stripped it) walk pages until a short one.
-    let mut walking = first.total_pages.is_none() && first.len as u32 >= opts.per_page;
+    // The page count from the header, else from the total, else unknown: then walk in
+    // batches until a short page (or one that adds nothing: a server ignoring `page`).
+    let known = first.total_pages.or_else(|| {
+        first
+            .total
+            .map(|t| u32::try_from(t.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX))
+    });
+    let mut total_pages = known.unwrap_or(1).clamp(1, MAX_PAGES);
+    let mut walking = known.is_none() && first.len >= per_page as usize;
     let total_reported = first.total;
     let mut merged: BTreeMap<u64, Comment> = BTreeMap::new();
-    let mut foreign = first.foreign;
     let mut emit = |page: Page, total_pages: u32, merged: &mut BTreeMap<u64, Comment>| {
         on_page(PageEvent {
             page: page.number,
@@ -167,31 +174,44 @@ async fn fetch_pass(
     emit(first, total_pages, &mut merged);
     let mut next = 2u32;
     while next <= total_pages || walking {
-        let end = if walking { next } else { total_pages };
-        let results: Vec<Result<Page>> = stream::iter(next..=end)
+        if next > MAX_PAGES {
+            return Err(Error::Malformed {
+                url: display_url(&filtered_page_url(api, post, next, opts, filter)),
+                detail: format!("the server keeps sending pages past {MAX_PAGES}"),
+            });
+        }
+        let end = if walking {
+            next.saturating_add(concurrency as u32 - 1).min(MAX_PAGES)
+        } else {
+            total_pages
+        };
+        // `buffered` keeps page order: each page is shown as soon as it and the pages before
+        // it are in, an error stops the fetch at once, and duplicates resolve the same way
+        // every run.
+        let mut pages = stream::iter(next..=end)
             .map(|n| fetch_page(client, api, post, n, opts, filter))
-            .buffer_unordered(opts.concurrency.max(1))
-            .collect()
-            .await;
-        next = end + 1;
-        for page in results {
+            .buffered(concurrency);
+        let mut repeating = false;
+        while let Some(page) = pages.next().await {
             let page = page?;
-            foreign += page.foreign;
             // Comments posted during the fetch can add a page at the end.
             if let Some(tp) = page.total_pages {
-                total_pages = total_pages.max(tp);
+                total_pages = total_pages.max(tp.min(MAX_PAGES));
             }
-            if walking && (page.len as u32) < opts.per_page {
+            // A non-empty page of nothing but known comments: the server ignores `page`.
+            repeating = page.len > 0 && page.comments.iter().all(|c| merged.contains_key(&c.id));
+            if walking && page.len < per_page as usize {
                 walking = false;
             }
             emit(page, total_pages, &mut merged);
+            if repeating {
+                break;
+            }
         }
-    }
-    if merged.is_empty() && foreign > 0 {
-        return Err(Error::Malformed {
-            url: display_url(&filtered_page_url(api, post, 1, opts, filter)),
-            detail: "the server ignored the post filter and sent other posts' comments".into(),
-        });
+        if repeating {
+            break;
+        }
+        next = end + 1;
     }
     let mut comments: Vec<Comment> = merged.into_values().collect();
     comments.sort_by_key(Comment::chrono_key);
@@ -199,7 +219,6 @@ async fn fetch_pass(
         comments,
         total_reported,
         pages: total_pages,
-        foreign_dropped: foreign,
     })
 }
 
@@ -214,7 +233,8 @@ async fn fetch_page(
     let url = filtered_page_url(api, post, number, opts, filter);
     let resp = client.get(&url).await?;
     // A page past the end answers 400 rest_comment_invalid_page_number on some versions.
-    if resp.status == 400 && number > 1 {
+    let past_end = resp.wp_error_code().as_deref() == Some("rest_comment_invalid_page_number");
+    if resp.status == 400 && number > 1 && past_end {
         return Ok(empty_page(number, &resp));
     }
     if !resp.ok() {
@@ -229,24 +249,32 @@ async fn fetch_page(
     };
     let len = items.len();
     let mut comments = Vec::with_capacity(len);
-    let mut foreign = 0;
     for item in items {
         let c = Comment::from_json(item).map_err(|detail| Error::Malformed {
             url: display_url(&url),
             detail,
         })?;
-        if c.post == post {
-            comments.push(c);
-        } else {
-            foreign += 1;
+        // Some server configurations drop query strings and send the site's newest
+        // comments instead: then paging and order are lost too, so nothing here is usable.
+        if c.post != post {
+            return Err(Error::Malformed {
+                url: display_url(&url),
+                detail: format!(
+                    "the server ignored the query and sent comments of other posts (post {}); \
+                     its caching or rewrite rules drop query strings",
+                    c.post
+                ),
+            });
         }
+        comments.push(c);
     }
     Ok(Page {
         number,
         comments,
-        foreign,
         total: resp.header_u64("x-wp-total"),
-        total_pages: resp.header_u64("x-wp-totalpages").map(|n| n as u32),
+        total_pages: resp
+            .header_u64("x-wp-totalpages")
+            .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
         len,
     })
 }
@@ -255,7 +283,6 @@ fn empty_page(number: u32, resp: &Response) -> Page {
     Page {
         number,
         comments: Vec::new(),
-        foreign: 0,
         total: resp.header_u64("x-wp-total"),
         total_pages: None,
         len: 0,

@@ -29,7 +29,13 @@ pub fn parse_target(input: &str) -> Result<Target> {
             "expected a link like https://blog.example.com/2020/01/01/post/",
         ));
     }
-    let with_scheme = if trimmed.contains("://") {
+    let has_scheme = trimmed.split_once("://").is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    let with_scheme = if has_scheme {
         trimmed.to_owned()
     } else {
         format!("https://{trimmed}")
@@ -120,8 +126,6 @@ pub struct Discovered {
     pub post_route: Option<Url>,
     /// The page URL after redirects (e.g. `?p=5` → the permalink).
     pub page_url: Url,
-    /// The page answered 404.
-    pub page_missing: bool,
 }
 
 fn is_wpcom_host(host: &str) -> bool {
@@ -137,15 +141,22 @@ pub async fn discover(client: &Client, target: &Target) -> Result<Discovered> {
             api: ApiRoot::WpCom { base, site: host },
             post_route: None,
             page_url: target.url.clone(),
-            page_missing: false,
         });
     }
     // HEAD first: the `Link` headers come without WordPress rendering the page, which for a
     // thread with thousands of comments takes longer than fetching them all.
-    let head = client.head(&target.url).await?;
-    let head_links = page_links(&head);
-    let (page, links) = if head.ok() && head_links.iter().any(|l| l.rel == "https://api.w.org/") {
-        (head, head_links)
+    let head = client
+        .head(&target.url)
+        .await
+        .ok()
+        .filter(Response::ok)
+        .map(|h| {
+            let links = page_links(&h);
+            (h, links)
+        })
+        .filter(|(_, links)| links.iter().any(|l| l.rel == "https://api.w.org/"));
+    let (page, links) = if let Some(found) = head {
+        found
     } else {
         let page = client.get(&target.url).await?;
         let links = page_links(&page);
@@ -167,7 +178,6 @@ pub async fn discover(client: &Client, target: &Target) -> Result<Discovered> {
         api,
         post_route,
         page_url: page.url.clone(),
-        page_missing: page.status == 404 || page.status == 410,
     })
 }
 
@@ -245,6 +255,8 @@ mod tests {
         assert!(parse_target("not a url").is_err());
         assert!(parse_target("ftp://example.com/x").is_err());
         assert!(parse_target("justaword").is_err());
+        let t = parse_target("example.com/?u=https://x.example/").unwrap();
+        assert_eq!(t.url.host_str(), Some("example.com"));
     }
 
     #[test]

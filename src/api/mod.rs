@@ -23,8 +23,6 @@ pub struct Loaded {
     pub data: ThreadData,
     /// `#comment-N` from the URL.
     pub focus_comment: Option<u64>,
-    /// Comments the server sent for other posts and we dropped.
-    pub foreign_dropped: usize,
 }
 
 /// Discover, find the post, fetch all comments.
@@ -51,6 +49,5 @@ pub async fn load_thread(
             source_url: target.url.to_string(),
         },
         focus_comment: target.focus_comment,
-        foreign_dropped: fetched.foreign_dropped,
     })
 }

@@ -28,21 +28,17 @@ fn is_noise_segment(seg: &str) -> bool {
 
 /// The slug a permalink ends with.
 pub fn slug_of(url: &Url) -> Option<String> {
+    // Numeric segments are page numbers of a paginated post (/some-post/2/) or date parts
+    // (/2011/05/), never the slug.
     let seg = url
         .path_segments()?
         .rev()
-        .find(|s| !is_noise_segment(s))?
-        .to_owned();
-    let decoded = percent_decode(&seg);
-    // Plain numeric date parts are not slugs (/2011/05/ archives).
-    (!decoded.chars().all(|c| c.is_ascii_digit())).then_some(decoded)
-}
-
-fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(format!("x={s}").as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| s.to_owned())
+        .find(|s| !is_noise_segment(s) && !s.chars().all(|c| c.is_ascii_digit()))?;
+    Some(
+        percent_encoding::percent_decode_str(seg)
+            .decode_utf8_lossy()
+            .into_owned(),
+    )
 }
 
 /// `?p=ID`, `?page_id=ID`, `?post=ID` style ids.
@@ -106,32 +102,39 @@ pub async fn find_post(client: &Client, found: &Discovered, target: &Target) -> 
             url: display_url(&target.url),
         });
     }
-    let mut bases = vec!["posts".to_owned(), "pages".to_owned()];
-    let mut extra_loaded = false;
-    let not_found = Error::PostNotFound {
+    let not_found = || Error::PostNotFound {
         url: display_url(&target.url),
     };
-    let mut i = 0;
-    loop {
-        if i == bases.len() {
-            if extra_loaded {
-                return Err(not_found);
-            }
-            bases.extend(custom_type_bases(client, &found.api).await);
-            extra_loaded = true;
-            continue;
-        }
-        let base = &bases[i];
-        i += 1;
-        let found_post = match (id, &slug) {
-            (Some(id), _) => by_id(client, &found.api, base, id).await?,
-            (None, Some(slug)) => by_slug(client, &found.api, base, slug, &found.page_url).await?,
-            (None, None) => None,
+    // Posts and pages first (one request each); other post types only when those miss.
+    let mut fallback = None;
+    for pass in 0..2 {
+        let bases = if pass == 0 {
+            vec!["posts".to_owned(), "pages".to_owned()]
+        } else {
+            custom_type_bases(client, &found.api).await
         };
-        if let Some(post) = found_post {
-            return Ok(post);
+        for base in &bases {
+            match (id, &slug) {
+                (Some(id), _) => {
+                    if let Some(post) = by_id(client, &found.api, base, id).await? {
+                        return Ok(post);
+                    }
+                }
+                (None, Some(slug)) => {
+                    match by_slug(client, &found.api, base, slug, &found.page_url).await? {
+                        Some((post, true)) => return Ok(post),
+                        Some((post, false)) => {
+                            fallback.get_or_insert(post);
+                        }
+                        None => {}
+                    }
+                }
+                (None, None) => {}
+            }
         }
     }
+    // A slug match whose permalink differs is only taken when no type matches exactly.
+    fallback.ok_or_else(not_found)
 }
 
 async fn by_id(client: &Client, api: &ApiRoot, base: &str, id: u64) -> Result<Option<Post>> {
@@ -144,13 +147,14 @@ async fn by_id(client: &Client, api: &ApiRoot, base: &str, id: u64) -> Result<Op
     }
 }
 
+/// The post with `slug` among `base`, and whether its permalink is exactly `page`.
 async fn by_slug(
     client: &Client,
     api: &ApiRoot,
     base: &str,
     slug: &str,
     page: &Url,
-) -> Result<Option<Post>> {
+) -> Result<Option<(Post, bool)>> {
     let mut query = post_query().to_vec();
     query.push(("slug", slug));
     let url = api.url(&format!("wp/v2/{base}"), &query);
@@ -170,9 +174,10 @@ async fn by_slug(
             .and_then(|l| Url::parse(l).ok())
             .is_some_and(|l| l.path().trim_end_matches('/') == page.path().trim_end_matches('/'))
     });
-    match exact.or(items.first()) {
-        Some(p) => parse_post(p, &url).map(Some),
-        None => Ok(None),
+    match (exact, items.first()) {
+        (Some(p), _) => parse_post(p, &url).map(|post| Some((post, true))),
+        (None, Some(p)) => parse_post(p, &url).map(|post| Some((post, false))),
+        (None, None) => Ok(None),
     }
 }
 
@@ -236,6 +241,10 @@ mod tests {
         assert_eq!(slug_of(&u), None);
         let u = Url::parse("https://b.example/caf%C3%A9/").unwrap();
         assert_eq!(slug_of(&u).as_deref(), Some("café"));
+        let u = Url::parse("https://b.example/2011/05/25/some-post/2/").unwrap();
+        assert_eq!(slug_of(&u).as_deref(), Some("some-post"));
+        let u = Url::parse("https://b.example/c++-tips/").unwrap();
+        assert_eq!(slug_of(&u).as_deref(), Some("c++-tips"));
     }
 
     #[test]

@@ -29,8 +29,17 @@ impl ApiRoot {
     /// Classify an advertised API root URL.
     pub fn from_advertised(url: Url) -> ApiRoot {
         if url.query_pairs().any(|(k, _)| k == "rest_route") {
+            // Keep the other parameters (e.g. `lang=en` on multilingual sites).
+            let others: Vec<(String, String)> = url
+                .query_pairs()
+                .filter(|(k, _)| k != "rest_route")
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
             let mut base = url;
             base.set_query(None);
+            if !others.is_empty() {
+                base.query_pairs_mut().extend_pairs(others);
+            }
             ApiRoot::Query(base)
         } else {
             let mut u = url;
@@ -89,6 +98,17 @@ mod tests {
         assert_eq!(
             r.url("wp/v2/posts/5", &[("_fields", "id")]).as_str(),
             "https://b.example/?rest_route=%2Fwp%2Fv2%2Fposts%2F5&_fields=id"
+        );
+    }
+
+    #[test]
+    fn query_root_keeps_other_parameters() {
+        let r = ApiRoot::from_advertised(
+            Url::parse("https://b.example/?lang=en&rest_route=/").unwrap(),
+        );
+        assert_eq!(
+            r.url("wp/v2/posts", &[]).as_str(),
+            "https://b.example/?lang=en&rest_route=%2Fwp%2Fv2%2Fposts"
         );
     }
 

@@ -1,4 +1,10 @@
 //! Markdown: a heading, then the thread as nested list items, readable on a forge.
+//!
+//! Comment text is untrusted: everything markdown or HTML could interpret is escaped, code
+//! fences and code spans are longer than any backtick run inside them, URLs are re-encoded
+//! by a URL parser, and each comment's link references get labels of their own.
+
+use url::Url;
 
 use crate::model::ThreadData;
 use crate::present;
@@ -14,7 +20,10 @@ const NO_WRAP: usize = usize::MAX;
 
 pub(super) fn write(data: &ThreadData, thread: &Thread, _opts: &DumpOptions) -> String {
     let mut out = format!("# {}\n\n", escape(&present::title(data)));
-    let mut meta = vec![format!("<{}>", sanitize_line(&data.post.link))];
+    let mut meta = Vec::new();
+    if let Some(link) = md_url(&data.post.link) {
+        meta.push(format!("<{link}>"));
+    }
     if let Some(a) = &data.post.author_name {
         meta.push(format!("by {}", escape(&sanitize_line(a))));
     }
@@ -26,99 +35,241 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, _opts: &DumpOptions) -> 
         let comment = thread.comment(row.index);
         let level = row.depth.min(MAX_LIST_DEPTH);
         let indent = "  ".repeat(level);
+        let id = match md_url(&comment.link) {
+            Some(link) => format!("[#{}]({link})", comment.id),
+            None => format!("#{}", comment.id),
+        };
         let mut head = format!(
-            "{indent}- **{}** · {} · [#{}]({})",
+            "{indent}- **{}** · {} · {id}",
             escape(&present::author(comment)),
             present::utc_date(comment.date_gmt),
-            comment.id,
-            sanitize_line(&comment.link).replace(')', "%29"),
         );
         if row.depth > level {
             head.push_str(&format!(" · depth {}", row.depth));
         }
         for badge in present::badges(comment, thread.node(row.index)) {
-            head.push_str(&format!(" · *{}*", badge.label()));
+            head.push_str(&format!(" · *{}*", escape(&badge.label())));
         }
         out.push_str(&head);
         out.push_str("\n\n");
-        let body_indent = format!("{indent}  ");
         let doc = Doc::parse(&comment.content_html);
-        body(&doc, &body_indent, &mut out);
+        body(&doc, comment.id, &format!("{indent}  "), &mut out);
     }
     out
 }
 
-fn body(doc: &Doc, indent: &str, out: &mut String) {
-    let lines = doc.layout(NO_WRAP);
-    let mut in_pre = false;
-    for line in &lines {
-        let is_pre = !line.spans.is_empty() && line.spans.iter().all(|s| s.style.pre);
-        if is_pre != in_pre {
-            out.push_str(indent);
-            out.push_str("```\n");
-            in_pre = is_pre;
+/// An http(s) URL re-serialized by a URL parser (which percent-encodes `<`, `>`, quotes and
+/// spaces), with parentheses encoded too so it can sit in `[text](url)`.
+fn md_url(raw: &str) -> Option<String> {
+    let url = Url::parse(&sanitize_line(raw)).ok()?;
+    matches!(url.scheme(), "http" | "https" | "mailto").then(|| {
+        url.to_string()
+            .replace('(', "%28")
+            .replace(')', "%29")
+            .replace('<', "%3C")
+            .replace('>', "%3E")
+    })
+}
+
+fn is_pre(line: &Line) -> bool {
+    !line.spans.is_empty() && line.spans.iter().all(|s| s.style.pre)
+}
+
+fn body(doc: &Doc, comment_id: u64, indent: &str, out: &mut String) {
+    let lines = doc.layout_body(NO_WRAP);
+    let mut i = 0;
+    while i < lines.len() {
+        let start = i;
+        if is_pre(&lines[i]) {
+            while i < lines.len() && is_pre(&lines[i]) {
+                i += 1;
+            }
+            fenced(&lines[start..i], indent, out);
+            continue;
         }
-        let text = if is_pre { line.plain() } else { inline(line) };
-        if text.trim().is_empty() {
-            out.push('\n');
-        } else {
+        while i < lines.len() && !is_pre(&lines[i]) && !lines[i].spans.is_empty() {
+            i += 1;
+        }
+        // Lines of one block are separate lines in the source (a <br>, a list item, a
+        // quote line): a trailing backslash keeps them apart on the forge.
+        let block: Vec<String> = lines[start..i]
+            .iter()
+            .map(|l| inline(l, comment_id))
+            .collect();
+        for (n, text) in block.iter().enumerate() {
             out.push_str(indent);
             out.push_str(text.trim_end());
+            out.push_str(if n + 1 < block.len() { "\\\n" } else { "\n" });
+        }
+        if !block.is_empty() {
             out.push('\n');
         }
+        while i < lines.len() && lines[i].spans.is_empty() {
+            i += 1;
+        }
     }
-    if in_pre {
+    for (n, url) in doc.links().iter().enumerate() {
+        if let Some(url) = md_url(url) {
+            out.push_str(&format!("{indent}[c{comment_id}-{}]: <{url}>\n", n + 1));
+        }
+    }
+    if !doc.links().is_empty() {
+        out.push('\n');
+    }
+}
+
+/// A `<pre>` block in a fence longer than any backtick run inside it.
+fn fenced(lines: &[Line], indent: &str, out: &mut String) {
+    let texts: Vec<String> = lines.iter().map(Line::plain).collect();
+    let longest = texts.iter().map(|t| longest_run(t, '`')).max().unwrap_or(0);
+    let fence = "`".repeat((longest + 1).max(3));
+    out.push_str(&format!("{indent}{fence}\n"));
+    for text in texts {
         out.push_str(indent);
-        out.push_str("```\n");
+        out.push_str(text.trim_end());
+        out.push('\n');
     }
-    out.push('\n');
+    out.push_str(&format!("{indent}{fence}\n\n"));
+}
+
+fn longest_run(text: &str, ch: char) -> usize {
+    let (mut best, mut cur) = (0, 0);
+    for c in text.chars() {
+        cur = if c == ch { cur + 1 } else { 0 };
+        best = best.max(cur);
+    }
+    best
 }
 
 /// A laid-out line as markdown: styles become emphasis marks, everything else is escaped.
-fn inline(line: &Line) -> String {
-    // The renderer's reference list `[1] url` becomes the definition `[1]: <url>`, which
-    // turns every `[1]` in the body into a real link on a forge.
-    if let Some(first) = line.spans.first().filter(|s| s.style.link_ref) {
-        let url: String = line
-            .spans
-            .iter()
-            .filter(|s| s.style.link)
-            .map(|s| s.text.as_str())
-            .collect();
-        return format!("{}: <{}>", first.text, url.replace('>', "%3E"));
-    }
+fn inline(line: &Line, comment_id: u64) -> String {
     let mut s = String::new();
-    for span in &line.spans {
+    for (i, span) in line.spans.iter().enumerate() {
         let st = span.style;
+        let text = if i == 0 {
+            escape_line_start(&span.text)
+        } else {
+            escape(&span.text)
+        };
         if st.link_ref {
-            s.push_str(&span.text);
+            // "[3]" → "[\[3\]][c12-3]": a reference link with a label unique to this comment.
+            let n = span.text.trim_matches(|c| c == '[' || c == ']');
+            s.push_str(&format!("[{}][c{comment_id}-{n}]", escape(&span.text)));
         } else if st.code {
-            let fence = if span.text.contains('`') { "``" } else { "`" };
-            s.push_str(&format!("{fence}{}{fence}", span.text));
+            s.push_str(&code_span(&span.text));
         } else if span.text.trim().is_empty() {
             s.push_str(&span.text);
         } else if st.bold {
-            s.push_str(&format!("**{}**", escape(&span.text)));
+            s.push_str(&format!("**{text}**"));
         } else if st.italic {
-            s.push_str(&format!("*{}*", escape(&span.text)));
+            s.push_str(&format!("*{text}*"));
         } else {
-            s.push_str(&escape(&span.text));
+            s.push_str(&text);
         }
     }
     s
 }
 
-/// Escape characters markdown would interpret.
+/// Inline code with a delimiter longer than any backtick run in it.
+fn code_span(text: &str) -> String {
+    let fence = "`".repeat(longest_run(text, '`') + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// Escape characters markdown or HTML would interpret anywhere in a line.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         if matches!(
             ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
         ) {
             out.push('\\');
         }
         out.push(ch);
     }
     out
+}
+
+/// Like [`escape`], and also what starts a list, a rule or a heading at the start of a line.
+fn escape_line_start(text: &str) -> String {
+    let escaped = escape(text);
+    let trimmed = escaped.trim_start();
+    let lead = &escaped[..escaped.len() - trimmed.len()];
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let after_digits = trimmed[digits..].chars().next();
+    if trimmed.starts_with(['-', '+', '=']) {
+        format!("{lead}\\{trimmed}")
+    } else if digits > 0 && matches!(after_digits, Some('.' | ')')) {
+        format!("{lead}{}\\{}", &trimmed[..digits], &trimmed[digits..])
+    } else {
+        escaped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(html: &str) -> String {
+        let mut out = String::new();
+        body(&Doc::parse(html), 7, "", &mut out);
+        out
+    }
+
+    #[test]
+    fn a_pre_block_cannot_close_its_fence() {
+        let out = md("<pre>```\n&lt;img src=x&gt;\n# Heading\n```</pre>");
+        assert!(out.starts_with("````\n"), "{out}");
+        assert!(out.trim_end().ends_with("````"), "{out}");
+    }
+
+    #[test]
+    fn inline_code_cannot_close_its_span() {
+        assert_eq!(code_span("x`` <img> ``y"), "```x`` <img> ``y```");
+        assert_eq!(code_span("`a"), "`` `a ``");
+    }
+
+    #[test]
+    fn link_references_are_labelled_per_comment_and_cannot_be_spoofed() {
+        let out = md(
+            "<p><a href=\"https://a.example/\"></a> <a href=\"https://evil.example/\">https://bank.example/</a></p>",
+        );
+        assert!(out.contains("[c7-1]: <https://a.example/>"), "{out}");
+        assert!(!out.contains("]: <https://bank.example/>"), "{out}");
+        assert!(out.contains("][c7-"), "{out}");
+    }
+
+    #[test]
+    fn html_entities_headings_and_lists_in_text_stay_text() {
+        let out =
+            md("<p>&amp;rlm; &lt;b&gt;</p><p>- not a list</p><p>1. nor this</p><p># nor this</p>");
+        assert!(out.contains("\\&rlm; \\<b\\>"), "{out}");
+        assert!(out.contains("\\- not a list"), "{out}");
+        assert!(out.contains("1\\. nor this"), "{out}");
+        assert!(out.contains("\\# nor this"), "{out}");
+    }
+
+    #[test]
+    fn urls_are_re_encoded() {
+        assert_eq!(
+            md_url("https://a.example/<img src=//e/t.png>").as_deref(),
+            Some("https://a.example/%3Cimg%20src=//e/t.png%3E")
+        );
+        assert_eq!(md_url("javascript:alert(1)"), None);
+        assert_eq!(
+            md_url("https://a.example/x(1)").as_deref(),
+            Some("https://a.example/x%281%29")
+        );
+    }
+
+    #[test]
+    fn line_breaks_inside_a_paragraph_are_kept() {
+        assert_eq!(md("<p>one<br>two</p>"), "one\\\ntwo\n\n");
+    }
 }

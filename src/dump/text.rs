@@ -2,7 +2,7 @@
 
 use crate::model::ThreadData;
 use crate::present;
-use crate::render::{Doc, display_width};
+use crate::render::{Doc, display_width, sanitize_line, wrap_plain};
 use crate::thread::{SortOrder, Thread};
 
 use super::DumpOptions;
@@ -41,8 +41,10 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
             push_line(&mut out, &prefix, &line);
         }
         if comment.is_ping() && !comment.author_url.is_empty() {
-            let url = crate::render::sanitize_line(&comment.author_url);
-            push_line(&mut out, &prefix, &format!("from {url}"));
+            let from = format!("from {}", sanitize_line(&comment.author_url));
+            for line in wrap_plain(&from, body_width) {
+                push_line(&mut out, &prefix, &line);
+            }
         }
         for line in Doc::parse(&comment.content_html).layout(body_width) {
             push_line(&mut out, &prefix, &line.plain());
@@ -54,14 +56,14 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
 
 fn header(data: &ThreadData, thread: &Thread, width: usize, ascii: bool, out: &mut String) {
     let title = present::title(data);
-    let url = crate::render::sanitize_line(&data.post.link);
+    let url = sanitize_line(&data.post.link);
     let mut byline = Vec::new();
-    let site = crate::render::sanitize_line(&data.site.name);
+    let site = sanitize_line(&data.site.name);
     if !site.is_empty() {
         byline.push(site);
     }
     if let Some(a) = &data.post.author_name {
-        byline.push(format!("by {}", crate::render::sanitize_line(a)));
+        byline.push(format!("by {}", sanitize_line(a)));
     }
     byline.push(present::utc_date(data.post.date_gmt));
     for line in [
@@ -97,7 +99,7 @@ fn fill_atoms(atoms: &[String], width: usize) -> Vec<String> {
         }
         cur.push_str(atom);
         if display_width(&cur) > width {
-            let mut pieces = wrap(&cur, width);
+            let mut pieces = wrap_plain(&cur, width);
             cur = pieces.pop().unwrap_or_default();
             lines.extend(pieces);
         }
@@ -108,16 +110,9 @@ fn fill_atoms(atoms: &[String], width: usize) -> Vec<String> {
     lines
 }
 
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(text, textwrap::Options::new(width).break_words(true))
-        .into_iter()
-        .map(|c| c.into_owned())
-        .collect()
-}
-
 /// Wrap a header line (names and titles can be long) by display width.
 fn push_wrapped_head(out: &mut String, prefix: &str, text: &str, width: usize) {
-    for piece in wrap(text, width) {
+    for piece in wrap_plain(text, width) {
         push_line(out, prefix, &piece);
     }
 }
@@ -145,5 +140,10 @@ mod tests {
         );
         let long = vec!["x".repeat(50)];
         assert!(fill_atoms(&long, 20).iter().all(|l| l.len() <= 20));
+        // Emoji with a variation selector are two columns each, not one.
+        let hearts = vec!["\u{2764}\u{fe0f}".repeat(20)];
+        for line in fill_atoms(&hearts, 10) {
+            assert!(crate::render::display_width(&line) <= 10, "{line}");
+        }
     }
 }

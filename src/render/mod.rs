@@ -19,7 +19,7 @@ mod width;
 #[cfg(test)]
 mod tests;
 
-pub use sanitize::{sanitize_line, sanitize_text};
+pub use sanitize::{is_unsafe_char, sanitize_line, sanitize_text};
 pub use width::{display_width, truncate_to_width};
 
 /// Inline text style of a span; the TUI maps these to theme colours, the dump ignores them
@@ -104,6 +104,12 @@ impl Doc {
         layout::layout(&self.blocks, &self.links, width)
     }
 
+    /// Like [`Doc::layout`] but without the trailing reference list (the markdown dump
+    /// writes its own reference definitions from [`Doc::links`]).
+    pub fn layout_body(&self, width: usize) -> Vec<Line> {
+        layout::layout(&self.blocks, &[], width)
+    }
+
     /// Link targets in reference order: `links()[0]` is "[1]".
     pub fn links(&self) -> &[String] {
         &self.links
@@ -137,6 +143,19 @@ fn plain_blocks(blocks: &[parse::Block], out: &mut String) {
             parse::Block::Rule => {}
         }
     }
+}
+
+/// Wrap untrusted plain text (a title, a name, a URL) to `width` columns with the same
+/// grapheme-aware rules as comment bodies: sanitized, measured per grapheme cluster, long
+/// words broken.
+pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
+    let mut builder = inline::InlineBuilder::new(false);
+    builder.push_text(text, SpanStyle::default());
+    let blocks: Vec<parse::Block> = builder.take().map(parse::Block::Para).into_iter().collect();
+    layout::layout(&blocks, &[], width)
+        .iter()
+        .map(Line::plain)
+        .collect()
 }
 
 /// HTML fragment (e.g. `title.rendered`, "Hello &amp; &#8217;bye&#8217; <em>x</em>") →

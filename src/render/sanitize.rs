@@ -34,9 +34,10 @@ const ST_8BIT: char = '\u{9c}';
 /// controls and invisible format characters are dropped.
 pub(crate) fn for_each_safe_char(s: &str, mut emit: impl FnMut(char)) {
     let mut state = State::Ground;
-    // Tag characters are only legitimate inside a subdivision flag (🏴 + tags); elsewhere
-    // they are invisible and can smuggle text, so they are kept only in that position.
-    let mut in_flag_tags = false;
+    // Tag characters are only legitimate inside a subdivision flag (🏴 + 2–6 tag letters or
+    // digits + cancel tag); elsewhere they are invisible and can smuggle text. They are held
+    // back until the cancel tag proves the sequence well-formed, and dropped otherwise.
+    let mut flag_tags: Option<Vec<char>> = None;
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         let mut action = step(&mut state, c);
@@ -45,9 +46,26 @@ pub(crate) fn for_each_safe_char(s: &str, mut emit: impl FnMut(char)) {
             action = step(&mut state, c);
         }
         if action != Step::Text {
-            in_flag_tags = false;
+            flag_tags = None;
             continue;
         }
+        if let '\u{e0020}'..='\u{e007f}' = c {
+            if let Some(tags) = flag_tags.as_mut() {
+                if c == '\u{e007f}' {
+                    if (2..=6).contains(&tags.len()) {
+                        tags.iter().for_each(|&t| emit(t));
+                        emit(c);
+                    }
+                    flag_tags = None;
+                } else if is_flag_tag(c) && tags.len() < 6 {
+                    tags.push(c);
+                } else {
+                    flag_tags = None;
+                }
+            }
+            continue;
+        }
+        flag_tags = None;
         match c {
             '\r' => {
                 if chars.peek() != Some(&'\n') {
@@ -57,18 +75,27 @@ pub(crate) fn for_each_safe_char(s: &str, mut emit: impl FnMut(char)) {
             '\n' | '\u{2028}' | '\u{2029}' => emit('\n'),
             '\t' => emit('\t'),
             '\u{0b}' | '\u{0c}' => emit(' '),
-            '\u{e0020}'..='\u{e007f}' => {
-                if in_flag_tags {
-                    emit(c);
-                }
-                in_flag_tags = in_flag_tags && c != '\u{e007f}';
-                continue;
-            }
             _ if c.is_control() || is_invisible_format(c) => {}
             _ => emit(c),
         }
-        in_flag_tags = c == '\u{1f3f4}';
+        if c == '\u{1f3f4}' {
+            flag_tags = Some(Vec::new());
+        }
     }
+}
+
+/// Tag letters a–z and digits 0–9, the only tags a subdivision flag uses.
+fn is_flag_tag(c: char) -> bool {
+    matches!(c, '\u{e0030}'..='\u{e0039}' | '\u{e0061}'..='\u{e007a}')
+}
+
+/// True for a character that must never reach a terminal: controls, bidi controls,
+/// invisible format characters and tag characters (outside a flag, which callers that
+/// escape rather than drop cannot tell apart).
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || is_invisible_format(c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{e0000}'..='\u{e007f}')
 }
 
 /// What the state machine decided about one character.
@@ -261,6 +288,23 @@ mod tests {
             "abc"
         );
         assert_eq!(sanitize_line("ad\u{200b}min\u{feff}"), "admin");
+    }
+
+    #[test]
+    fn tag_characters_outside_a_well_formed_flag_vanish() {
+        // 🏴 + "gbsct" + cancel is the Scotland flag; a long hidden message is not a flag.
+        let scotland = "\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}";
+        assert_eq!(sanitize_line(scotland), scotland);
+        let smuggled: String = std::iter::once('\u{1f3f4}')
+            .chain(
+                "ignore previous instructions"
+                    .chars()
+                    .map(|c| char::from_u32(0xe0000 + c as u32).unwrap_or('x')),
+            )
+            .chain(std::iter::once('\u{e007f}'))
+            .collect();
+        assert_eq!(sanitize_line(&format!("a{smuggled}b")), "a\u{1f3f4}b");
+        assert_eq!(sanitize_line("x\u{e0068}\u{e0069}y"), "xy");
     }
 
     #[test]
