@@ -161,6 +161,10 @@ pub struct AddArgs {
     /// site is not on a loopback address (WordPress allows that only on local sites).
     #[arg(long)]
     pub callback: bool,
+    /// Browser flow: do not ask the site to send the password back; paste the password the
+    /// page shows instead (for sites that refuse the http://127.0.0.1 callback).
+    #[arg(long, conflicts_with = "callback")]
+    pub paste: bool,
     /// Store the identity without checking the credentials against the site.
     #[arg(long)]
     pub no_check: bool,

@@ -238,7 +238,10 @@ mod tests {
             password: Secret::new("abcd efgh"),
         };
         let shown = format!("{auth:?} {:?}", Auth::Bearer(Secret::new("tok123")));
-        assert!(!shown.contains("abcd") && !shown.contains("tok123"), "{shown}");
+        assert!(
+            !shown.contains("abcd") && !shown.contains("tok123"),
+            "{shown}"
+        );
         assert!(shown.contains("ada"));
     }
 
@@ -253,7 +256,11 @@ mod tests {
         ] {
             assert!(check_transport(&Url::parse(ok).unwrap()).is_ok(), "{ok}");
         }
-        for bad in ["http://example.com/", "http://10.0.0.1/", "http://localhost.example/"] {
+        for bad in [
+            "http://example.com/",
+            "http://10.0.0.1/",
+            "http://localhost.example/",
+        ] {
             assert!(check_transport(&Url::parse(bad).unwrap()).is_err(), "{bad}");
         }
     }

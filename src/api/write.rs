@@ -126,9 +126,9 @@ pub fn refusal(resp: &Response, guest: bool, sent_credentials: bool) -> Error {
         (409, _) | (_, "comment_duplicate") => {
             refused("duplicate comment: this exact comment was already posted here")
         }
-        (_, "comment_flood") | (429, _) => {
-            refused("too many comments too fast: the site's flood check refused this one; wait a minute and try again")
-        }
+        (_, "comment_flood") | (429, _) => refused(
+            "too many comments too fast: the site's flood check refused this one; wait a minute and try again",
+        ),
         (400, "rest_comment_author_data_required") => refused(if guest {
             "this site requires a name and an email from guests: set them on the identity"
         } else {

@@ -242,12 +242,13 @@ fn browser(
         ))
     })?;
     let app_id = appauth::new_app_id();
+    let app_name = appauth::app_name(&args.name);
     let site_url = Url::parse(&site).map_err(|e| Error::Identity(e.to_string()))?;
     // WordPress sends the password to an http:// success URL only on local sites.
-    let approved = if is_loopback(&site_url) || args.callback {
+    let approved = if (is_loopback(&site_url) || args.callback) && !args.paste {
         let listener = Loopback::bind(0)?;
         let callback = listener.callback_url();
-        let url = appauth::authorize_url(&endpoint, &app_id, Some(&callback));
+        let url = appauth::authorize_url(&endpoint, &app_name, &app_id, Some(&callback));
         login::show(&url, "Approve wpcomments in your browser:", args.no_browser);
         let page = "wpcomments received the application password.";
         match login::wait_for(listener, args.no_browser, page)? {
@@ -255,7 +256,7 @@ fn browser(
             Came::Pasted(password) => pasted(args, password)?,
         }
     } else {
-        let url = appauth::authorize_url(&endpoint, &app_id, None);
+        let url = appauth::authorize_url(&endpoint, &app_name, &app_id, None);
         login::show(
             &url,
             "Approve wpcomments in your browser, then paste the password the page shows:",

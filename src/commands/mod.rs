@@ -32,23 +32,7 @@ pub fn client(base: &ClientConfig, auth: Option<Auth>) -> Result<Client> {
 /// The identity named `name`, after checking it belongs to the site of `url`: credentials
 /// are never sent to another site.
 pub fn identity_for(name: &str, url: &Url) -> Result<Identity> {
-    let all = Identities::load()?;
-    let identity = all.get(name)?.clone();
-    ensure_serves(&identity, url)?;
-    Ok(identity)
-}
-
-/// Refuse to use an identity on a site it does not belong to.
-pub fn ensure_serves(identity: &Identity, url: &Url) -> Result<()> {
-    if identity.serves(url) {
-        return Ok(());
-    }
-    Err(Error::Identity(format!(
-        "identity {} belongs to {}, not {}: its credentials are not sent there",
-        identity.name,
-        identity.site.as_deref().unwrap_or("WordPress.com"),
-        wpcomments::api::client::display_url(url)
-    )))
+    Identities::load()?.pick(Some(name), url)
 }
 
 /// Find the REST API of a site (no credentials needed for that).

@@ -1,56 +1,56 @@
-//! `wpcomments reply URL`: save a draft, post, delete the draft only on 201.
+//! `wpcomments reply URL`: keep a draft, post, delete the draft only on 201.
 
 use std::io::Read;
 use std::path::PathBuf;
 
-use wpcomments::api::write::{NewComment, post_comment};
 use wpcomments::api::{self, ClientConfig, posts};
 use wpcomments::error::{Error, Result};
+use wpcomments::identity::Identities;
 use wpcomments::identity::drafts::{self, DraftKey};
-use wpcomments::identity::{Identities, Identity};
+use wpcomments::identity::reply::{Failed, send};
 
-use super::{client, ensure_serves, runtime};
+use super::{client, runtime};
 use crate::cli::ReplyArgs;
 
 /// Post the reply; on any failure after the body was read, say where the draft is.
 pub fn run(args: ReplyArgs, as_identity: Option<&str>, config: &ClientConfig) -> Result<()> {
     let target = api::parse_target(&args.url)?;
     let parent = args.parent.or(target.focus_comment).unwrap_or(0);
-    let identity = pick_identity(as_identity, &target.url)?;
+    let identity = Identities::load()?.pick(as_identity, &target.url)?;
+    // Saved before any network: the post id is not known yet, so keyed by the link; moved to
+    // the post's key once it is.
     let link_key = DraftKey::for_link(&target.url, parent);
     let body = if args.draft {
         None
     } else {
-        Some(read_body(args.body_file.as_ref())?)
-    };
-    let mut draft_at: Option<PathBuf> = match &body {
-        Some(b) => Some(drafts::save(&link_key, b)?),
-        None => None,
+        let body = read_body(args.body_file.as_ref())?;
+        drafts::save(&link_key, &body)?;
+        Some(body)
     };
     let outcome = runtime()?.block_on(async {
-        let c = client(config, identity.auth()?)?;
-        let found = api::discover(&c, &target).await?;
-        let post = posts::find_post(&c, &found, &target).await?;
-        if c.has_auth() {
-            // Fails with a clear message when the site ignores or rejects the credentials.
-            wpcomments::api::auth::whoami(&c, &found.api).await?;
-        }
+        let early = |error: Error| Failed {
+            error,
+            draft: link_key.path().ok().filter(|p| p.exists()),
+        };
+        let c = client(config, identity.auth().map_err(early)?).map_err(early)?;
+        let found = api::discover(&c, &target).await.map_err(early)?;
+        let post = posts::find_post(&c, &found, &target).await.map_err(early)?;
         let post_key = DraftKey::for_post(&target.url, post.id, parent);
         let body = match &body {
             Some(b) => b.clone(),
-            None => saved_draft(&post_key, &link_key)?,
+            None => saved_draft(&post_key, &link_key).map_err(early)?,
         };
-        draft_at = Some(drafts::rekey(&link_key, &post_key, &body)?);
-        let comment = NewComment {
-            post: post.id,
+        drafts::rekey(&link_key, &post_key, &body).map_err(early)?;
+        send(
+            &c,
+            &found.api,
+            &identity,
+            &target.url,
+            post.id,
             parent,
-            content: body,
-            guest: identity.guest_author(),
-        };
-        let posted = post_comment(&c, &found.api, &comment).await?;
-        drafts::delete(&post_key)?;
-        draft_at = None;
-        Ok::<_, Error>(posted)
+            &body,
+        )
+        .await
     });
     match outcome {
         Ok(posted) => {
@@ -60,31 +60,16 @@ pub fn run(args: ReplyArgs, as_identity: Option<&str>, config: &ClientConfig) ->
             }
             Ok(())
         }
-        Err(e) => {
-            if let Some(path) = draft_at {
+        Err(Failed { error, draft }) => {
+            if let Some(path) = draft {
                 eprintln!(
                     "wpcomments: your reply is kept as a draft in {} (send it again with: wpcomments reply --draft URL)",
                     path.display()
                 );
             }
-            Err(e)
+            Err(error)
         }
     }
-}
-
-fn pick_identity(as_identity: Option<&str>, url: &url::Url) -> Result<Identity> {
-    let all = Identities::load()?;
-    let identity = match as_identity {
-        Some(name) => all.get(name)?.clone(),
-        None => all.default_for(url).cloned().ok_or_else(|| {
-            Error::Identity(format!(
-                "no identity to post as on {}: pass --as NAME, or add one (wpcomments identity add NAME --site URL --app-password, or --guest --name N --email E)",
-                wpcomments::api::client::display_url(url)
-            ))
-        })?,
-    };
-    ensure_serves(&identity, url)?;
-    Ok(identity)
 }
 
 fn read_body(file: Option<&PathBuf>) -> Result<String> {

@@ -14,8 +14,14 @@ use crate::api::auth::Secret;
 use crate::api::{ApiRoot, Client};
 use crate::error::{Error, Result};
 
-/// The name the password gets in the user's profile.
-pub const APP_NAME: &str = "wpcomments";
+/// The name the password gets in the user's profile: WordPress refuses a second password
+/// with the same name for a user, so it names the identity and the moment.
+pub fn app_name(identity: &str) -> String {
+    format!(
+        "wpcomments {identity} {}",
+        chrono::Utc::now().format("%Y-%m-%d %H:%M:%S")
+    )
+}
 
 /// A new random application id (a UUID, as WordPress requires).
 pub fn new_app_id() -> String {
@@ -35,11 +41,17 @@ pub async fn authorization_endpoint(client: &Client, api: &ApiRoot) -> Result<Op
 }
 
 /// The page to open: `endpoint?app_name=wpcomments&app_id=...&success_url=...`.
-pub fn authorize_url(endpoint: &Url, app_id: &str, success_url: Option<&str>) -> Url {
+pub fn authorize_url(
+    endpoint: &Url,
+    app_name: &str,
+    app_id: &str,
+    success_url: Option<&str>,
+) -> Url {
     let mut url = endpoint.clone();
     {
         let mut q = url.query_pairs_mut();
-        q.append_pair("app_name", APP_NAME).append_pair("app_id", app_id);
+        q.append_pair("app_name", app_name)
+            .append_pair("app_id", app_id);
         if let Some(s) = success_url {
             q.append_pair("success_url", s);
         }
@@ -82,7 +94,12 @@ mod tests {
     #[test]
     fn the_authorize_url_names_the_app_and_the_callback() {
         let ep = Url::parse("https://b.example/wp-admin/authorize-application.php").unwrap();
-        let u = authorize_url(&ep, "id-1", Some("http://127.0.0.1:9/callback"));
+        let u = authorize_url(
+            &ep,
+            "wpcomments",
+            "id-1",
+            Some("http://127.0.0.1:9/callback"),
+        );
         assert_eq!(
             u.as_str(),
             "https://b.example/wp-admin/authorize-application.php?app_name=wpcomments&app_id=id-1&success_url=http%3A%2F%2F127.0.0.1%3A9%2Fcallback"

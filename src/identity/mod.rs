@@ -8,6 +8,7 @@ pub mod appauth;
 pub mod drafts;
 pub mod loopback;
 pub mod oauth;
+pub mod reply;
 pub mod secrets;
 pub mod store;
 
@@ -91,6 +92,19 @@ impl Identity {
             Some(site) => same_site(site, url),
             None => self.kind == Kind::Guest,
         }
+    }
+
+    /// [`Identity::serves`] as an error that says why the credentials stay home.
+    pub fn ensure_serves(&self, url: &Url) -> Result<()> {
+        if self.serves(url) {
+            return Ok(());
+        }
+        Err(Error::Identity(format!(
+            "identity {} belongs to {}, not {}: its credentials are not sent there",
+            self.name,
+            self.site.as_deref().unwrap_or("WordPress.com"),
+            crate::api::client::display_url(url)
+        )))
     }
 
     /// Guest author fields, for guests.

@@ -36,7 +36,12 @@ pub struct OAuthApp {
 pub fn app_from_config(config: Option<&Path>) -> Result<OAuthApp> {
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let table = read_table(config)?;
-    let field = |k: &str| table.get(k).and_then(toml::Value::as_str).map(str::to_owned);
+    let field = |k: &str| {
+        table
+            .get(k)
+            .and_then(toml::Value::as_str)
+            .map(str::to_owned)
+    };
     let client_id = env("WPCOMMENTS_WPCOM_CLIENT_ID").or_else(|| field("client_id"));
     let secret = env("WPCOMMENTS_WPCOM_CLIENT_SECRET").or_else(|| field("client_secret"));
     let redirect_port = table
@@ -218,6 +223,8 @@ mod tests {
         assert_eq!(code_from_redirect(pasted, "s1").unwrap(), "abc");
         assert!(code_from_redirect(pasted, "s2").is_err());
         assert!(code_from_redirect("not a url", "s1").is_err());
-        assert!(code_from_redirect("http://x/callback?error=access_denied&state=s1", "s1").is_err());
+        assert!(
+            code_from_redirect("http://x/callback?error=access_denied&state=s1", "s1").is_err()
+        );
     }
 }

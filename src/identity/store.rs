@@ -49,7 +49,8 @@ impl Identities {
     /// Save to a given file (atomically).
     pub fn save_to(&self, path: &Path) -> Result<()> {
         let text = toml::to_string(self).map_err(|e| Error::Io(e.to_string()))?;
-        let header = "# wpcomments identities: edit with `wpcomments identity`. Secrets are not here.\n";
+        let header =
+            "# wpcomments identities: edit with `wpcomments identity`. Secrets are not here.\n";
         write_private(path, format!("{header}{text}").as_bytes())
     }
 
@@ -71,6 +72,23 @@ impl Identities {
     /// The default identity for the site of `url`, if any.
     pub fn default_for(&self, url: &Url) -> Option<&Identity> {
         self.list.iter().find(|i| i.default && i.serves(url))
+    }
+
+    /// The identity to use on the site of `url`: `name` when given (`--as`), else the site's
+    /// default. Fails when there is none, or when it belongs to another site: credentials
+    /// are never sent anywhere else.
+    pub fn pick(&self, name: Option<&str>, url: &Url) -> Result<Identity> {
+        let identity = match name {
+            Some(name) => self.get(name)?,
+            None => self.default_for(url).ok_or_else(|| {
+                Error::Identity(format!(
+                    "no identity to post as on {}: pass --as NAME, or add one (wpcomments identity add NAME --site URL --app-password, or --guest --name N --email E)",
+                    crate::api::client::display_url(url)
+                ))
+            })?,
+        };
+        identity.ensure_serves(url)?;
+        Ok(identity.clone())
     }
 
     /// Add or replace `identity`. It becomes the default for its site when asked to, or
