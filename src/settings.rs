@@ -131,6 +131,10 @@ struct RawConfig {
     concurrency: Option<Spanned<usize>>,
     #[serde(default)]
     keys: BTreeMap<String, Spanned<Action>>,
+    /// The WordPress.com app (`client_id`, `client_secret`, `redirect_port`): read by the
+    /// identity code (`identity::oauth`), accepted here so the reader does not reject it.
+    #[serde(default, rename = "wordpress_com")]
+    _wordpress_com: Option<toml::Table>,
 }
 
 impl Settings {
@@ -216,7 +220,16 @@ impl Settings {
 
 /// The commented default `config.toml` (`--print-config`).
 pub fn default_config_toml() -> &'static str {
-    DEFAULT_CONFIG
+    // The [keys] table is generated from the built-in bindings so the two cannot drift.
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let mut text = DEFAULT_CONFIG.to_owned();
+        for (key, action) in crate::keymap::DEFAULT_BINDINGS {
+            let line = format!("{} = \"{}\"\n", serde_json::json!(key), action.name());
+            text.push_str(&line);
+        }
+        text
+    })
 }
 
 const DEFAULT_CONFIG: &str = r##"# wpcomments configuration (config.toml).
@@ -245,49 +258,18 @@ concurrency = 4
 # While a search is active, next_thread/prev_thread (n/N) go through the matches instead;
 # Esc clears the search.
 [keys]
-"j" = "move_down"
-"down" = "move_down"
-"k" = "move_up"
-"up" = "move_up"
-"J" = "next_sibling"
-"K" = "prev_sibling"
-"p" = "parent"
-"h" = "parent"
-"n" = "next_thread"
-"N" = "prev_thread"
-"g g" = "first"
-"home" = "first"
-"G" = "last"
-"end" = "last"
-"pgdn" = "page_down"
-"pgup" = "page_up"
-"ctrl-d" = "half_page_down"
-"ctrl-u" = "half_page_up"
-"space" = "toggle_collapse"
-"z" = "collapse_all"
-"Z" = "expand_all"
-"/" = "search"
-"#" = "jump_to_id"
-"o" = "links"
-"y" = "copy_permalink"
-"O" = "open_in_browser"
-"r" = "refresh"
-"s" = "toggle_sort"
-"t" = "cycle_theme"
-"]" = "next_new"
-"[" = "prev_new"
-"?" = "help"
-"enter" = "select"
-"q" = "back"
-"esc" = "back"
-"ctrl-c" = "quit"
-"ctrl-z" = "suspend"
 "##;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::keymap::DEFAULT_BINDINGS;
+
+    #[test]
+    fn a_wordpress_com_app_section_is_accepted() {
+        let s = Settings::parse("[wordpress_com]\nclient_id = \"1\"\n", "c.toml");
+        assert!(s.is_ok(), "{:?}", s.err().map(|e| e.to_string()));
+    }
 
     #[test]
     fn the_printed_defaults_parse_to_the_defaults() {

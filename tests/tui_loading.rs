@@ -31,7 +31,7 @@ fn a_first_visit_marks_nothing_new_and_saves_what_was_seen() {
 fn refresh_keeps_the_selection_and_badges_arrivals_new() {
     let mut a = opened();
     type_keys(&mut a, "J"); // 5
-    let effects = type_keys(&mut a, "r");
+    let effects = type_keys(&mut a, "R");
     let generation = match effects.as_slice() {
         [Effect::Load { generation, .. }] => *generation,
         other => panic!("refresh should load: {other:?}"),
@@ -92,7 +92,7 @@ fn pages_arriving_keep_the_selection_on_the_same_comment() {
 #[test]
 fn reports_of_a_superseded_load_are_ignored() {
     let mut a = opened();
-    type_keys(&mut a, "r");
+    type_keys(&mut a, "R");
     let stale = a.generation - 1;
     send(
         &mut a,
@@ -107,7 +107,7 @@ fn reports_of_a_superseded_load_are_ignored() {
 #[test]
 fn a_failed_page_keeps_what_loaded_and_offers_retry() {
     let mut a = opened();
-    type_keys(&mut a, "r");
+    type_keys(&mut a, "R");
     let generation = a.generation;
     send(
         &mut a,
@@ -119,9 +119,9 @@ fn a_failed_page_keeps_what_loaded_and_offers_retry() {
     assert_eq!(rows(&a).len(), 7);
     assert_eq!(
         a.error.as_deref(),
-        Some("blog.example answered HTTP 500 — press r to retry")
+        Some("blog.example answered HTTP 500 — press R to retry")
     );
-    let effects = type_keys(&mut a, "r");
+    let effects = type_keys(&mut a, "R");
     assert!(matches!(effects.as_slice(), [Effect::Load { .. }]));
     assert_eq!(a.error, None);
 }
@@ -140,8 +140,8 @@ fn a_load_that_fails_before_anything_arrived_can_be_retried() {
         },
     );
     let text = render(&a).backend().to_string();
-    assert!(text.contains("error: host not found: nowhere.example — press r to retry"));
-    let effects = type_keys(&mut a, "r");
+    assert!(text.contains("error: host not found: nowhere.example — press R to retry"));
+    let effects = type_keys(&mut a, "R");
     assert_eq!(
         effects,
         [Effect::Load {

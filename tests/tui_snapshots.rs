@@ -226,7 +226,7 @@ fn monochrome_theme_uses_no_colour() {
 #[test]
 fn error_banner_keeps_the_thread() {
     let mut a = demo(80, 20);
-    type_keys(&mut a, "r");
+    type_keys(&mut a, "R");
     let generation = a.generation;
     send(
         &mut a,
