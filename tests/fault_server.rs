@@ -233,14 +233,14 @@ async fn comments_of_other_posts_mean_the_server_ignored_the_query() {
     }
 }
 
-#[tokio::test]
-async fn a_server_ignoring_the_page_parameter_does_not_loop_forever() {
-    // No page headers at all, and every page is the same full first page.
+/// Every page request gets `response`: the fetch must end with the 100 comments it has,
+/// after a handful of requests, instead of paging without end.
+async fn assert_stops_paging(response: ResponseTemplate) {
     let server = MockServer::start().await;
     mount_site(&server).await;
     Mock::given(method("GET"))
         .and(path("/wp-json/wp/v2/comments"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(Value::Array(many(100))))
+        .respond_with(response)
         .mount(&server)
         .await;
     let loaded = load(&post_url(&server), quick_config())
@@ -252,20 +252,14 @@ async fn a_server_ignoring_the_page_parameter_does_not_loop_forever() {
 }
 
 #[tokio::test]
+async fn a_server_ignoring_the_page_parameter_does_not_loop_forever() {
+    // No page headers at all, and every page is the same full first page.
+    assert_stops_paging(ResponseTemplate::new(200).set_body_json(Value::Array(many(100)))).await;
+}
+
+#[tokio::test]
 async fn an_absurd_page_count_is_not_believed() {
-    let server = MockServer::start().await;
-    mount_site(&server).await;
-    Mock::given(method("GET"))
-        .and(path("/wp-json/wp/v2/comments"))
-        .respond_with(page_response(&many(100), 100, 4_294_967_295))
-        .mount(&server)
-        .await;
-    let loaded = load(&post_url(&server), quick_config())
-        .await
-        .expect("loads");
-    assert_eq!(loaded.data.comments.len(), 100);
-    let requests = server.received_requests().await.unwrap_or_default();
-    assert!(requests.len() < 20, "{} requests", requests.len());
+    assert_stops_paging(page_response(&many(100), 100, 4_294_967_295)).await;
 }
 
 #[tokio::test]

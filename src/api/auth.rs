@@ -139,10 +139,7 @@ impl Me {
 
 /// The `code` of a WordPress error body.
 pub fn wp_error_code(resp: &Response) -> String {
-    serde_json::from_slice::<Value>(&resp.body)
-        .ok()
-        .and_then(|v| v.get("code")?.as_str().map(sanitize_line))
-        .unwrap_or_default()
+    resp.wp_error_code().unwrap_or_default()
 }
 
 /// Ask the site who the client's credentials belong to.
