@@ -526,3 +526,29 @@ async fn an_endless_response_body_is_cut_off_with_an_error() {
     let err = load(&post_url(&server), quick_config()).await.unwrap_err();
     assert!(err.to_string().contains("larger than 32 MB"), "{err}");
 }
+
+#[tokio::test]
+async fn compressed_pages_are_asked_for_and_read() {
+    let server = MockServer::start().await;
+    mount_site(&server).await;
+    let body = serde_json::to_vec(&Value::Array(many(3))).expect("json");
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut encoder, &body).expect("gzip");
+    let mut gz = encoder.finish().expect("gzip");
+    // Only a request that accepts gzip gets the (gzip-encoded) page.
+    Mock::given(method("GET"))
+        .and(path("/wp-json/wp/v2/comments"))
+        .and(wiremock::matchers::header_regex("accept-encoding", "gzip"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-encoding", "gzip")
+                .insert_header("x-wp-totalpages", "1")
+                .set_body_bytes(std::mem::take(&mut gz)),
+        )
+        .mount(&server)
+        .await;
+    let loaded = load(&post_url(&server), quick_config())
+        .await
+        .expect("loads");
+    assert_eq!(ids(&loaded), vec![1, 2, 3]);
+}
