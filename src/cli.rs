@@ -89,6 +89,8 @@ pub enum Command {
     },
     /// Post a reply; prints the new comment's id, status and link.
     Reply(ReplyArgs),
+    /// Moderate a site's comments: the queue in the TUI, or act on ids and print a line each.
+    Moderate(ModerateArgs),
 }
 
 /// `wpcomments identity ...`.
@@ -184,4 +186,42 @@ pub struct ReplyArgs {
     /// Send the saved draft for this reply instead of a new body.
     #[arg(long)]
     pub draft: bool,
+}
+
+/// `wpcomments moderate SITE ...`: without an action flag the queue opens in the TUI.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Without an action flag the moderation queue opens in the terminal.\n\
+Actions run in this order, one line per comment: approve, hold, spam, unspam, trash, untrash, delete.\n\
+Exit codes: 0 all done (or already so), 2 --delete not confirmed (type yes, or pass --yes),\n\
+6 a comment does not exist, 10 credentials rejected or a guest identity, 11 the identity may not\n\
+moderate (or the site refused), 12 no such identity; when several comments fail, the first failure's code."
+)]
+pub struct ModerateArgs {
+    /// The site (any URL on it).
+    pub site: String,
+    /// Approve these comments.
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub approve: Vec<u64>,
+    /// Unapprove (hold) these comments.
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub hold: Vec<u64>,
+    /// Mark these comments as spam.
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub spam: Vec<u64>,
+    /// Not spam: back to their status before.
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub unspam: Vec<u64>,
+    /// Move these comments to the trash.
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub trash: Vec<u64>,
+    /// Restore these comments from the trash.
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub untrash: Vec<u64>,
+    /// Delete these comments permanently (asks first, unless --yes).
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub delete: Vec<u64>,
+    /// Do not ask before deleting permanently.
+    #[arg(long)]
+    pub yes: bool,
 }

@@ -157,6 +157,9 @@ pub enum Error {
     /// Writing output failed.
     #[error("{0}")]
     Io(String),
+    /// A comment (or other object that is not a post) does not exist, or no longer does.
+    #[error("{0}")]
+    NotFound(String),
     /// A config or theme file is broken; `where_` is `path:line` or `path`.
     #[error("{where_}: {detail}")]
     Config {
@@ -177,7 +180,7 @@ impl Error {
             }
             Error::Tls { .. } => exit::TLS,
             Error::NotWordPress { .. } | Error::RestDisabled { .. } => exit::NOT_WORDPRESS,
-            Error::PostNotFound { .. } => exit::NOT_FOUND,
+            Error::PostNotFound { .. } | Error::NotFound(_) => exit::NOT_FOUND,
             Error::RateLimited { .. } => exit::RATE_LIMITED,
             Error::Http { .. } | Error::Malformed { .. } => exit::BAD_RESPONSE,
             Error::Archive { .. } => exit::ARCHIVE,

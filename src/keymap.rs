@@ -204,6 +204,31 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("esc", Action::Back),
     ("ctrl-c", Action::Quit),
     ("ctrl-z", Action::Suspend),
+    // Composing: `r` is also WordPress admin's reply hotkey.
+    ("r", Action::Reply),
+    ("c", Action::NewComment),
+    // Moderation, WordPress admin's own hotkeys (thread and queue), then the queue's marks
+    // and filters.
+    ("a", Action::Approve),
+    ("u", Action::Unapprove),
+    ("s", Action::Spam),
+    ("S", Action::NotSpam),
+    ("d", Action::Trash),
+    ("t", Action::Trash),
+    ("T", Action::Restore),
+    ("D", Action::DeletePermanently),
+    ("e", Action::EditComment),
+    ("z", Action::Undo),
+    ("x", Action::ToggleMark),
+    ("v", Action::VisualMark),
+    ("ctrl-a", Action::MarkAll),
+    ("tab", Action::NextFilter),
+    ("backtab", Action::PrevFilter),
+    ("1", Action::FilterAll),
+    ("2", Action::FilterPending),
+    ("3", Action::FilterApproved),
+    ("4", Action::FilterSpam),
+    ("5", Action::FilterTrash),
 ];
 
 /// What a typed key means given the keys typed before it.
@@ -294,14 +319,23 @@ impl Keymap {
 
     /// `(keys, description)` rows for the help overlay of `view`, in [`Action::ALL`] order.
     pub fn help_rows(&self, view: View) -> Vec<(String, &'static str)> {
-        Action::ALL
+        let mut rows: Vec<(String, &'static str)> = Action::ALL
             .iter()
             .filter(|a| a.applies_to(view))
             .filter_map(|&a| {
                 let keys = self.keys_for(a);
                 (!keys.is_empty()).then(|| (keys.join(", "), a.describe(view)))
             })
-            .collect()
+            .collect();
+        if view == View::Thread {
+            // Inside the composer the keys are fixed (every other key is text).
+            rows.extend(
+                crate::tui::compose_keys::COMPOSER_KEYS
+                    .iter()
+                    .map(|(k, d)| ((*k).to_owned(), *d)),
+            );
+        }
+        rows
     }
 
     /// The first key of `action`, for short hints (`"?"`), or `None` when unbound.
@@ -359,7 +393,7 @@ mod tests {
             map.resolve(&[g], Chord::char('j')),
             Resolved::Action(Action::MoveDown)
         );
-        assert_eq!(map.resolve(&[], Chord::char('x')), Resolved::Unbound);
+        assert_eq!(map.resolve(&[], Chord::char('w')), Resolved::Unbound);
     }
 
     #[test]

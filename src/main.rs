@@ -56,6 +56,29 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Reply(args)) => {
             return commands::reply::run(args, cli.as_identity.as_deref(), &client_config);
         }
+        Some(Command::Moderate(args)) => {
+            let as_identity = cli.as_identity.as_deref();
+            if !commands::moderate::jobs(&args).is_empty() {
+                return commands::moderate::run(&args, as_identity, &client_config);
+            }
+            let (identity, auth) = commands::moderate::moderator(as_identity, &args.site)?;
+            return tui::run(tui::Launch {
+                source: tui::Source::Queue {
+                    site: args.site,
+                    identity: identity.name.clone(),
+                },
+                theme: cli.theme,
+                ascii: cli.ascii,
+                concurrency: cli.concurrency.map(usize::from),
+                client: ClientConfig {
+                    auth: Some(auth),
+                    ..client_config
+                },
+                config_path: cli.config,
+                // Replies written from a thread opened in the queue go out as the moderator.
+                identity: Some(identity),
+            });
+        }
         None => {}
     }
     if cli.list_themes {
@@ -71,13 +94,16 @@ fn run(cli: Cli) -> Result<()> {
             Input::Archive(path) => tui::Source::Archive(path),
             Input::Url(url) => tui::Source::Url(url),
         };
+        let (client, identity) =
+            reader_identity(&source, cli.as_identity.as_deref(), client_config)?;
         return tui::run(tui::Launch {
             source,
             theme: cli.theme,
             ascii: cli.ascii,
             concurrency: cli.concurrency.map(usize::from),
-            client: client_config,
+            client,
             config_path: cli.config,
+            identity,
         });
     }
     let data = load(
@@ -98,6 +124,41 @@ fn run(cli: Cli) -> Result<()> {
         ..DumpOptions::default()
     };
     print(&dump::dump(&data, format, &opts))
+}
+
+/// Who the reader runs as on a URL: `--as NAME` (an error when it cannot be used there),
+/// else the site's default identity, if any and if its secret can be read. Its credentials
+/// go into the client, so a moderator also reads held comments and pingbacks.
+fn reader_identity(
+    source: &tui::Source,
+    as_identity: Option<&str>,
+    mut config: ClientConfig,
+) -> Result<(ClientConfig, Option<wpcomments::identity::Identity>)> {
+    let tui::Source::Url(url) = source else {
+        return Ok((config, None));
+    };
+    let target = api::parse_target(url)?;
+    let identity = match as_identity {
+        Some(name) => {
+            let identity = commands::identity_for(name, &target.url)?;
+            config.auth = identity.auth()?;
+            identity
+        }
+        None => {
+            let Some(identity) = wpcomments::identity::Identities::load()
+                .ok()
+                .and_then(|ids| ids.default_for(&target.url).cloned())
+            else {
+                return Ok((config, None));
+            };
+            match identity.auth() {
+                Ok(auth) => config.auth = auth,
+                Err(_) => return Ok((config, None)),
+            }
+            identity
+        }
+    };
+    Ok((config, Some(identity)))
 }
 
 /// Write to stdout; a closed pipe (`wpcomments --dump URL | head`) is not an error.

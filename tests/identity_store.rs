@@ -57,14 +57,14 @@ fn secrets_go_to_a_file_only_the_owner_can_read() {
 #[test]
 fn one_identity_per_site_is_the_default() {
     let h = Home::new();
-    add_unchecked(&h, "first", "p1", &[]);
-    add_unchecked(&h, "second", "p2", &[]);
+    add_unchecked(&h, "first", "first-secret-4f1c", &[]);
+    add_unchecked(&h, "second", "second-secret-9a2e", &[]);
     let listed = h.ok(&["identity", "list"], "").out;
     assert!(
         listed.contains("first (default)") && !listed.contains("second (default)"),
         "{listed}"
     );
-    add_unchecked(&h, "third", "p3", &["--default"]);
+    add_unchecked(&h, "third", "third-secret-7b3d", &["--default"]);
     let listed = h.ok(&["identity", "list"], "").out;
     assert!(
         listed.contains("third (default)") && !listed.contains("first (default)"),

@@ -172,6 +172,11 @@ impl Client {
         .await
     }
 
+    /// DELETE, once: deleting is not something to repeat behind the user's back.
+    pub async fn delete(&self, url: &Url) -> Result<Response> {
+        self.send_once(reqwest::Method::DELETE, url, None).await
+    }
+
     /// POST an `application/x-www-form-urlencoded` body, once (OAuth2 token exchange).
     pub async fn post_form(&self, url: &Url, fields: &[(&str, &str)]) -> Result<Response> {
         let body = url::form_urlencoded::Serializer::new(String::new())

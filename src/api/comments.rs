@@ -28,6 +28,9 @@ pub struct FetchOptions {
     /// Also fetch held comments, pingbacks and trackbacks in extra passes (the REST `status`
     /// and `type` filters take one value each). Needs an identity with edit rights.
     pub include_held_and_pings: bool,
+    /// With `include_held_and_pings`, spam too (one more pass): the TUI shows it to
+    /// moderators, badged; dumps leave it out.
+    pub include_spam: bool,
 }
 
 impl Default for FetchOptions {
@@ -37,6 +40,7 @@ impl Default for FetchOptions {
             per_page: 100,
             edit_context: false,
             include_held_and_pings: false,
+            include_spam: false,
         }
     }
 }
@@ -124,8 +128,15 @@ pub async fn fetch_comments(
     }
     let mut merged: BTreeMap<u64, Comment> =
         fetched.comments.drain(..).map(|c| (c.id, c)).collect();
-    for filter in MODERATION_PASSES {
-        let extra = fetch_pass(client, api, post, opts, &[filter], &mut on_page).await?;
+    // The extra passes' totals count only held comments or pings: they must not replace
+    // the site's count of the thread.
+    let mut extra_page = |mut event: PageEvent| {
+        event.total_reported = None;
+        on_page(event);
+    };
+    let spam = opts.include_spam.then_some(("status", "spam"));
+    for filter in MODERATION_PASSES.into_iter().chain(spam) {
+        let extra = fetch_pass(client, api, post, opts, &[filter], &mut extra_page).await?;
         fetched.pages += extra.pages;
         merged.extend(extra.comments.into_iter().map(|c| (c.id, c)));
     }

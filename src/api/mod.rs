@@ -4,7 +4,9 @@ pub mod auth;
 pub mod client;
 pub mod comments;
 pub mod discover;
+pub mod moderate;
 pub mod posts;
+pub mod queue;
 pub mod root;
 pub mod write;
 

@@ -3,6 +3,7 @@
 
 pub mod identity;
 pub mod login;
+pub mod moderate;
 pub mod prompt;
 pub mod reply;
 

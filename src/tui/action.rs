@@ -75,6 +75,48 @@ pub enum Action {
     Suspend,
     /// Bound to nothing: `"x" = "none"` removes a default binding.
     None,
+    /// Reply to the selected comment (opens the composer).
+    Reply,
+    /// Write a new top-level comment on the post (opens the composer).
+    NewComment,
+    /// Approve the comment (or the marked ones).
+    Approve,
+    /// Unapprove: back to awaiting moderation.
+    Unapprove,
+    /// Mark as spam.
+    Spam,
+    /// Not spam: back to its status before.
+    NotSpam,
+    /// Move to the trash.
+    Trash,
+    /// Restore from the trash.
+    Restore,
+    /// Delete permanently (asks first).
+    DeletePermanently,
+    /// Edit the comment's text.
+    EditComment,
+    /// Undo the last moderation action.
+    Undo,
+    /// Mark or unmark for a bulk action.
+    ToggleMark,
+    /// Start or end a range of marks.
+    VisualMark,
+    /// Mark every comment on this page (again: unmark all).
+    MarkAll,
+    /// Next queue filter.
+    NextFilter,
+    /// Previous queue filter.
+    PrevFilter,
+    /// Queue: all comments.
+    FilterAll,
+    /// Queue: pending.
+    FilterPending,
+    /// Queue: approved.
+    FilterApproved,
+    /// Queue: spam.
+    FilterSpam,
+    /// Queue: trash.
+    FilterTrash,
 }
 
 /// Which screen an action is meant for (the help overlay lists one view's actions).
@@ -84,11 +126,13 @@ pub enum View {
     Thread,
     /// The site's recent posts.
     Posts,
+    /// The moderation queue.
+    Queue,
 }
 
 impl Action {
     /// Every bindable action, in help order.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 53] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::NextSibling,
@@ -121,6 +165,27 @@ impl Action {
         Action::Quit,
         Action::Suspend,
         Action::None,
+        Action::Reply,
+        Action::NewComment,
+        Action::Approve,
+        Action::Unapprove,
+        Action::Spam,
+        Action::NotSpam,
+        Action::Trash,
+        Action::Restore,
+        Action::DeletePermanently,
+        Action::EditComment,
+        Action::Undo,
+        Action::ToggleMark,
+        Action::VisualMark,
+        Action::MarkAll,
+        Action::NextFilter,
+        Action::PrevFilter,
+        Action::FilterAll,
+        Action::FilterPending,
+        Action::FilterApproved,
+        Action::FilterSpam,
+        Action::FilterTrash,
     ];
 
     /// The config name (what `[keys]` values say).
@@ -159,6 +224,27 @@ impl Action {
             Quit => "quit",
             Suspend => "suspend",
             None => "none",
+            Reply => "reply",
+            NewComment => "new_comment",
+            Approve => "approve",
+            Unapprove => "unapprove",
+            Spam => "spam",
+            NotSpam => "not_spam",
+            Trash => "trash",
+            Restore => "restore",
+            DeletePermanently => "delete_permanently",
+            EditComment => "edit_comment",
+            Undo => "undo",
+            ToggleMark => "toggle_mark",
+            VisualMark => "visual_mark",
+            MarkAll => "mark_all",
+            NextFilter => "next_filter",
+            PrevFilter => "prev_filter",
+            FilterAll => "filter_all",
+            FilterPending => "filter_pending",
+            FilterApproved => "filter_approved",
+            FilterSpam => "filter_spam",
+            FilterTrash => "filter_trash",
         }
     }
 
@@ -208,6 +294,27 @@ impl Action {
             (Quit, _) => "quit",
             (Suspend, _) => "suspend to the shell",
             (None, _) => "nothing",
+            (Reply, _) => "reply to the selected comment",
+            (NewComment, _) => "write a new comment on the post",
+            (Approve, _) => "approve",
+            (Unapprove, _) => "unapprove (hold)",
+            (Spam, _) => "mark as spam",
+            (NotSpam, _) => "not spam",
+            (Trash, _) => "move to the trash",
+            (Restore, _) => "restore from the trash",
+            (DeletePermanently, _) => "delete permanently (asks first)",
+            (EditComment, _) => "edit the comment's text",
+            (Undo, _) => "undo the last moderation action",
+            (ToggleMark, _) => "mark / unmark for a bulk action",
+            (VisualMark, _) => "start / end a marked range",
+            (MarkAll, _) => "mark all on this page (again: none)",
+            (NextFilter, _) => "next filter",
+            (PrevFilter, _) => "previous filter",
+            (FilterAll, _) => "show all",
+            (FilterPending, _) => "show pending",
+            (FilterApproved, _) => "show approved",
+            (FilterSpam, _) => "show spam",
+            (FilterTrash, _) => "show trash",
         }
     }
 
@@ -215,7 +322,28 @@ impl Action {
     pub fn applies_to(self, view: View) -> bool {
         use Action::*;
         match view {
-            View::Thread => self != None,
+            View::Thread => self != None && !self.is_queue_only(),
+            View::Queue => {
+                self.is_moderation()
+                    || self.is_queue_only()
+                    || matches!(
+                        self,
+                        MoveDown
+                            | MoveUp
+                            | First
+                            | Last
+                            | PageDown
+                            | PageUp
+                            | Search
+                            | Select
+                            | Refresh
+                            | CycleTheme
+                            | Help
+                            | Back
+                            | Quit
+                            | Suspend
+                    )
+            }
             View::Posts => matches!(
                 self,
                 MoveDown
@@ -234,6 +362,43 @@ impl Action {
                     | Suspend
             ),
         }
+    }
+}
+
+impl Action {
+    /// Actions that change a comment and need `moderate_comments` (greyed without it).
+    pub fn is_moderation(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Approve
+                | Unapprove
+                | Spam
+                | NotSpam
+                | Trash
+                | Restore
+                | DeletePermanently
+                | EditComment
+                | Undo
+        )
+    }
+
+    /// Actions of the moderation queue only (marks and filters).
+    pub fn is_queue_only(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            ToggleMark
+                | VisualMark
+                | MarkAll
+                | NextFilter
+                | PrevFilter
+                | FilterAll
+                | FilterPending
+                | FilterApproved
+                | FilterSpam
+                | FilterTrash
+        )
     }
 }
 

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 
+use super::compose::Posting;
 use super::geometry::{Areas, Indent, areas};
 use super::msg::{Effect, ThreadSource};
 use super::posts::PostList;
@@ -101,6 +102,8 @@ pub enum Screen {
     Thread,
     /// A site's recent posts.
     Posts,
+    /// The moderation queue (`wpcomments moderate SITE`).
+    Queue,
 }
 
 /// A popup over the screen.
@@ -166,6 +169,12 @@ pub struct App {
     pub generation: u64,
     /// Set when the app should exit.
     pub quit: bool,
+    /// Who posts, and the open reply composer.
+    pub posting: Posting,
+    /// The moderation queue, once it has loaded.
+    pub queue: Option<super::queue::Queue>,
+    /// Who moderates, what may be undone, and actions in flight.
+    pub moderation: super::moderation::Moderation,
 }
 
 impl App {
@@ -189,6 +198,9 @@ impl App {
             source: None,
             generation: 0,
             quit: false,
+            posting: Posting::default(),
+            queue: None,
+            moderation: super::moderation::Moderation::default(),
         }
     }
 

@@ -9,14 +9,28 @@ pub mod action;
 pub mod app;
 pub mod body;
 pub mod clipboard;
+pub mod compose;
+pub mod compose_draw;
+pub mod compose_external;
+pub mod compose_keys;
+pub mod compose_text;
+pub mod compose_worker;
 pub mod draw;
 pub mod geometry;
 pub mod loading;
+pub mod moderation;
+pub mod moderation_edit;
+pub mod moderation_msg;
+pub mod moderation_thread;
+pub mod moderation_undo;
+pub mod moderation_worker;
 pub mod msg;
 pub mod nav;
 pub mod overlay;
 pub mod posts;
 pub mod prompt;
+pub mod queue;
+pub mod queue_draw;
 pub mod runner;
 pub mod search;
 pub mod seen;
@@ -51,6 +65,13 @@ pub enum Source {
     Archive(PathBuf),
     /// A post URL, or a site URL (then the site's recent posts are listed).
     Url(String),
+    /// The moderation queue of a site (`wpcomments moderate SITE`).
+    Queue {
+        /// Any URL on the site.
+        site: String,
+        /// The identity's name (for messages).
+        identity: String,
+    },
 }
 
 /// Everything `run` needs from the command line.
@@ -68,6 +89,9 @@ pub struct Launch {
     pub client: ClientConfig,
     /// `--config`.
     pub config_path: Option<PathBuf>,
+    /// Who posts replies (`--as`, or the site's default identity); `None` is anonymous.
+    /// Its credentials, if any, are already in `client.auth` for reading.
+    pub identity: Option<crate::identity::Identity>,
 }
 
 /// Run the TUI until the user quits. Config and theme problems are reported before the
@@ -80,12 +104,20 @@ pub fn run(launch: Launch) -> Result<()> {
             "the reader needs a terminal; use --dump to print the thread instead".into(),
         ));
     }
+    let mut queue = None;
     let source = match launch.source {
         Source::Demo => ThreadSource::Demo,
         Source::Archive(path) => ThreadSource::Archive(path),
         Source::Url(url) => ThreadSource::Url(url),
+        Source::Queue { site, identity } => {
+            queue = Some((site.clone(), identity));
+            ThreadSource::Url(site)
+        }
     };
     let fetch = FetchOptions {
+        // A moderator's threads show spam too, badged (the worker turns on the held and
+        // spam passes only for an identity with moderate_comments).
+        include_spam: true,
         concurrency: launch
             .concurrency
             .or(settings.concurrency)
@@ -118,7 +150,15 @@ pub fn run(launch: Launch) -> Result<()> {
         runner::spawn_input(tx, Arc::clone(&stop))?;
         let size = term.size()?;
         let mut app = App::new(config, crate::archive::now_utc(), size.width, size.height);
-        let effects = app.start(source);
+        app.posting.identity = launch.identity;
+        // For `i` in the send step; a broken identities file only narrows the choice.
+        app.posting.known = crate::identity::Identities::load()
+            .map(|i| i.list)
+            .unwrap_or_default();
+        let effects = match queue {
+            Some((site, identity)) => queue::start(&mut app, site, identity),
+            None => app.start(source),
+        };
         runner::run(&mut term, app, effects, &worker, &rx)
     })();
     stop.store(true, Ordering::Relaxed);

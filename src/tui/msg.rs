@@ -9,7 +9,9 @@ use crossterm::event::{KeyEvent, MouseEvent};
 
 use super::action::Action;
 use crate::api::{ApiRoot, PageEvent};
-use crate::model::{Post, Site};
+use crate::identity::Identity;
+use crate::identity::drafts::DraftKey;
+use crate::model::{Comment, Post, Site};
 
 /// Something `update` reacts to.
 #[derive(Clone, Debug)]
@@ -64,6 +66,29 @@ pub enum Msg {
     },
     /// A note for the status bar (an effect finished or failed).
     Notice(String),
+    /// A moderation report (queue pages, counts, actions, edits).
+    Moderation(Box<super::moderation::ModMsg>),
+    /// A reply draft found on disk (answer to [`Effect::LoadDraft`]).
+    DraftLoaded {
+        /// Whose draft.
+        key: DraftKey,
+        /// Its text.
+        text: String,
+    },
+    /// The answer to [`Effect::SendReply`]: the new comment, or why it was refused.
+    Sent {
+        /// The reply's draft key.
+        key: DraftKey,
+        /// The comment as the site stored it, or the refusal in words.
+        outcome: Result<Box<Comment>, String>,
+    },
+    /// `$EDITOR` came back (answer to [`Effect::EditExternally`]).
+    Edited {
+        /// The reply's draft key.
+        key: DraftKey,
+        /// The text as saved, or why the editor could not run.
+        outcome: Result<String, String>,
+    },
 }
 
 /// A thread's post and context, sent before its comments.
@@ -168,4 +193,52 @@ pub enum Effect {
     Suspend,
     /// Leave.
     Quit,
+    /// Moderation work: the queue, counts, status changes, edits.
+    Moderation(super::moderation::ModEffect),
+    /// Keep a reply draft on disk (atomic, 0600).
+    SaveDraft {
+        /// Whose draft.
+        key: DraftKey,
+        /// The text.
+        body: String,
+    },
+    /// Forget a reply draft (posted, or emptied).
+    DeleteDraft {
+        /// Whose draft.
+        key: DraftKey,
+    },
+    /// Read a reply draft from disk; answered with [`Msg::DraftLoaded`] when there is one.
+    LoadDraft {
+        /// Whose draft.
+        key: DraftKey,
+    },
+    /// Post a reply; answered with [`Msg::Sent`].
+    SendReply(Box<Outgoing>),
+    /// Hand the draft to `$VISUAL`/`$EDITOR` (the runner leaves the terminal for it);
+    /// answered with [`Msg::Edited`].
+    EditExternally {
+        /// Whose draft.
+        key: DraftKey,
+        /// The text so far.
+        text: String,
+    },
+}
+
+/// A reply on its way to the site.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outgoing {
+    /// Its draft.
+    pub key: DraftKey,
+    /// The site's REST API.
+    pub api: ApiRoot,
+    /// The URL the thread came from (the identity must serve its site).
+    pub site_url: url::Url,
+    /// Who posts it; `None` is anonymous.
+    pub identity: Option<Identity>,
+    /// Post id.
+    pub post: u64,
+    /// Parent comment id, 0 for top level.
+    pub parent: u64,
+    /// The text.
+    pub body: String,
 }

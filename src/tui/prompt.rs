@@ -11,6 +11,8 @@ pub enum PromptKind {
     JumpToId,
     /// Search the site's posts.
     PostSearch,
+    /// Search the moderation queue (text, author, email, IP).
+    QueueSearch,
 }
 
 impl PromptKind {
@@ -20,6 +22,7 @@ impl PromptKind {
             PromptKind::Search => "/",
             PromptKind::JumpToId => "comment #",
             PromptKind::PostSearch => "search posts: ",
+            PromptKind::QueueSearch => "search comments: ",
         }
     }
 }

@@ -8,15 +8,14 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
-use ratatui::DefaultTerminal;
 
 use super::app::App;
 use super::clipboard::osc52;
 use super::draw::draw;
 use super::msg::{Effect, Msg};
-use super::terminal;
 use super::update::update;
 use super::worker::Worker;
+use super::{compose_external, terminal};
 
 /// How often relative dates are refreshed.
 const TICK: Duration = Duration::from_secs(30);
@@ -25,7 +24,7 @@ const BATCH: usize = 64;
 
 /// Run `app` in the terminal until it quits. `effects` are the start-up effects.
 pub fn run(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut terminal::Tui,
     mut app: App,
     effects: Vec<Effect>,
     worker: &Worker,
@@ -35,7 +34,7 @@ pub fn run(
         return Ok(());
     }
     loop {
-        terminal.draw(|f| draw(&app, f))?;
+        terminal::draw(terminal, |f| draw(&app, f))?;
         let first = match rx.recv_timeout(TICK) {
             Ok(msg) => msg,
             Err(RecvTimeoutError::Timeout) => Msg::Tick(crate::archive::now_utc()),
@@ -56,7 +55,7 @@ pub fn run(
 
 /// Carry out effects; `true` when the app should exit.
 fn apply(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut terminal::Tui,
     app: &App,
     effects: Vec<Effect>,
     worker: &Worker,
@@ -66,7 +65,11 @@ fn apply(
             Effect::Quit => return Ok(true),
             Effect::Suspend => {
                 terminal::suspend(terminal)?;
-                terminal.draw(|f| draw(app, f))?;
+                terminal::draw(terminal, |f| draw(app, f))?;
+            }
+            Effect::EditExternally { key, text } => {
+                worker.report(compose_external::edit(terminal, &key, &text));
+                terminal::draw(terminal, |f| draw(app, f))?;
             }
             Effect::Copy(text) => {
                 let mut out = io::stdout();
@@ -86,6 +89,11 @@ pub fn spawn_input(tx: Sender<Msg>, stop: Arc<AtomicBool>) -> io::Result<()> {
         .name("wpcomments-input".into())
         .spawn(move || {
             while !stop.load(Ordering::Relaxed) {
+                // An external editor has the terminal: leave its keys alone.
+                if !compose_external::input_may_read() {
+                    std::thread::sleep(Duration::from_millis(20));
+                    continue;
+                }
                 match event::poll(Duration::from_millis(100)) {
                     Ok(true) => {}
                     Ok(false) => continue,

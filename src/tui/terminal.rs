@@ -1,27 +1,56 @@
 //! Entering and leaving the terminal: raw mode, alternate screen, mouse capture. The terminal
 //! is restored on every way out — normal exit, error, panic, SIGTERM — and around Ctrl-Z.
 
-use std::io::{self, stdout};
+use std::io::{self, BufWriter, Stdout, Write, stdout};
 use std::sync::Once;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use ratatui::DefaultTerminal;
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// The terminal the app draws on. Output is buffered so a frame leaves in one write instead of
+/// std's 1 KiB pieces (which showed half-drawn frames), and each frame is wrapped in a
+/// synchronized update so terminals that support it never show it half done.
+pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// Take over the terminal.
-pub fn enter() -> io::Result<DefaultTerminal> {
+pub fn enter() -> io::Result<Tui> {
     install_panic_hook();
-    // ratatui's own hook (installed by `try_init`) restores raw mode and the screen first.
-    let terminal = ratatui::try_init()?;
-    execute!(stdout(), EnableMouseCapture)?;
-    Ok(terminal)
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, stdout()));
+    match Terminal::new(backend) {
+        Ok(terminal) => Ok(terminal),
+        Err(e) => {
+            leave();
+            Err(e)
+        }
+    }
 }
 
-/// Give the terminal back.
+/// Draw one frame, atomically where the terminal supports it.
+pub fn draw(terminal: &mut Tui, render: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+    crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(render)?;
+    crossterm::queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    terminal.backend_mut().flush()
+}
+
+/// Give the terminal back. Safe to call more than once.
 pub fn leave() {
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let mut out = stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
 }
 
 fn install_panic_hook() {
@@ -29,14 +58,15 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(stdout(), DisableMouseCapture);
+            // Restore first, so the panic message lands on a normal screen.
+            leave();
             previous(info);
         }));
     });
 }
 
 /// Ctrl-Z: restore the terminal, stop until the shell resumes us, take the terminal again.
-pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub fn suspend(terminal: &mut Tui) -> io::Result<()> {
     leave();
     #[cfg(unix)]
     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;

@@ -175,6 +175,9 @@ fn back(app: &mut App) -> Vec<Effect> {
         app.message = Some("search cleared".into());
         return Vec::new();
     }
+    if app.queue.is_some() {
+        return super::queue::back_from_thread(app);
+    }
     if app.posts.is_some() {
         // Leave the thread; reports of its load are dropped from now on.
         app.generation += 1;

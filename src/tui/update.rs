@@ -9,7 +9,9 @@ use super::msg::{Effect, Msg};
 use super::posts::{self, POST_ROWS};
 use super::prompt::{Edit, Prompt, PromptKind};
 use super::viewport::{self, Frame};
-use super::{loading, overlay, thread_actions};
+use super::{
+    compose, compose_keys, loading, moderation, moderation_edit, overlay, queue, thread_actions,
+};
 use crate::keymap::{Chord, Resolved};
 
 /// Lines the mouse wheel scrolls.
@@ -62,6 +64,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.message = Some(text);
             Vec::new()
         }
+        Msg::Moderation(report) => moderation::on_msg(app, *report),
+        Msg::DraftLoaded { key, text } => {
+            compose::draft_loaded(app, key, text);
+            Vec::new()
+        }
+        Msg::Sent { key, outcome } => compose_keys::sent(app, key, outcome),
+        Msg::Edited { key, outcome } => compose_keys::edited(app, key, outcome),
         // A report of a load that was superseded.
         Msg::Opened { .. }
         | Msg::Page { .. }
@@ -88,6 +97,16 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
     // Ctrl-C always quits, whatever the bindings or mode.
     if chord == Chord::new(KeyCode::Char('c'), KeyModifiers::CONTROL) {
         return on_action(app, Action::Quit);
+    }
+    if app.posting.composer.is_some() {
+        return compose_keys::key(app, key);
+    }
+    if app.moderation.editing.is_some() {
+        return moderation_edit::key(app, key);
+    }
+    if app.moderation.confirm.is_some() {
+        let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
+        return moderation::confirm_key(app, yes);
     }
     if let Some(prompt) = app.prompt.as_mut() {
         let kind = prompt.kind;
@@ -137,6 +156,7 @@ fn submit(app: &mut App, kind: PromptKind, text: String) -> Vec<Effect> {
             let search = (!text.is_empty()).then_some(text);
             posts::request(app, 1, search)
         }
+        PromptKind::QueueSearch => queue::search(app, text),
     }
 }
 
@@ -158,7 +178,15 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::None => return Vec::new(),
+        // The queue has no composer: `r` shows the comment in its thread, where `r` replies.
+        Action::Reply if app.screen == Screen::Queue => return queue::reply(app),
+        Action::Reply | Action::NewComment => {
+            return compose::open(app, action == Action::Reply);
+        }
         _ => {}
+    }
+    if action.is_moderation() && matches!(app.screen, Screen::Thread | Screen::Queue) {
+        return moderation::action(app, action);
     }
     match app.screen {
         Screen::Posts if action == Action::Search => {
@@ -167,11 +195,12 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Screen::Posts => posts::action(app, action),
         Screen::Thread => thread_actions::action(app, action),
+        Screen::Queue => queue::action(app, action),
     }
 }
 
 fn on_mouse(app: &mut App, mouse: MouseEvent) {
-    if app.overlay.is_some() || app.prompt.is_some() {
+    if app.overlay.is_some() || app.prompt.is_some() || app.posting.composer.is_some() {
         return;
     }
     let main = app.areas().main;

@@ -7,8 +7,10 @@ use std::sync::mpsc::Sender;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tokio::task::JoinHandle;
 
+use super::compose_worker;
 use super::msg::{Effect, Msg, Opened, PostTarget, PostsPage, ThreadSource};
 use super::seen::{SeenStore, thread_key};
+use crate::api::auth::whoami;
 use crate::api::posts::{find_post, recent_posts, site_info};
 use crate::api::{
     ApiRoot, Client, ClientConfig, FetchOptions, discover, fetch_comments, parse_target,
@@ -19,11 +21,18 @@ use crate::model::{Post, Site, ThreadData};
 /// Handle to the worker thread.
 pub struct Worker {
     jobs: UnboundedSender<Effect>,
+    /// The UI's inbox, for reports made outside the worker thread (the external editor).
+    reports: Sender<Msg>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 struct Ctx {
     client: std::result::Result<Client, String>,
+    /// The settings `client` was built from (replies build a client for their identity).
+    config: ClientConfig,
+    /// Whether the client's identity may moderate (then held comments and pings are read
+    /// too); asked once per site.
+    moderator: std::sync::Mutex<Option<(String, bool)>>,
     fetch: FetchOptions,
     seen: Option<SeenStore>,
     tx: Sender<Msg>,
@@ -62,7 +71,11 @@ impl Worker {
                 None
             }
         };
-        Worker { jobs, thread }
+        Worker {
+            jobs,
+            reports: tx,
+            thread,
+        }
     }
 
     /// Stop taking jobs, finish the queued ones that write files (seen ids), drop loads in
@@ -73,6 +86,11 @@ impl Worker {
         if let Some(handle) = self.thread.take() {
             let _ = handle.join();
         }
+    }
+
+    /// Tell the UI something from outside the worker thread (the runner's external editor).
+    pub fn report(&self, msg: Msg) {
+        let _ = self.reports.send(msg);
     }
 
     /// Queue an effect (`Load`, `LoadPosts`, `SaveSeen`, `Open`; others are ignored).
@@ -103,14 +121,25 @@ fn run(
     };
     runtime.block_on(async move {
         let ctx = Arc::new(Ctx {
-            client: Client::new(client).map_err(|e| e.to_string()),
+            client: Client::new(client.clone()).map_err(|e| e.to_string()),
+            config: client,
+            moderator: std::sync::Mutex::new(None),
             fetch,
             seen,
             tx,
         });
         // Only one load runs at a time: a new one (or going back) supersedes the old.
         let mut current: Option<JoinHandle<()>> = None;
-        while let Some(job) = rx.recv().await {
+        // Jobs taken off the channel early (while merging draft saves), run next.
+        let mut backlog = std::collections::VecDeque::new();
+        loop {
+            let job = match backlog.pop_front() {
+                Some(job) => job,
+                None => match rx.recv().await {
+                    Some(job) => job,
+                    None => break,
+                },
+            };
             match job {
                 Effect::Load { generation, source } => {
                     if let Some(h) = current.take() {
@@ -150,12 +179,38 @@ fn run(
                         ctx.send(Msg::Notice(format!("cannot remember seen comments: {e}")));
                     }
                 }
+                Effect::Moderation(job) => {
+                    // Not `current`: a load that starts must not cancel a status change.
+                    let ctx = Arc::clone(&ctx);
+                    tokio::spawn(async move {
+                        let msg = match ctx.client() {
+                            Ok(c) => super::moderation_worker::run(c, job).await,
+                            Err(e) => super::moderation_worker::failed(job, e.to_string()),
+                        };
+                        ctx.send(Msg::Moderation(Box::new(msg)));
+                    });
+                }
                 Effect::Open(url) => {
                     if let Err(e) = open::that_detached(&url) {
                         ctx.send(Msg::Notice(format!("cannot open a browser: {e}")));
                     }
                 }
-                Effect::Copy(_) | Effect::Suspend | Effect::Quit => {}
+                Effect::SaveDraft { key, body } => {
+                    // Fast typing (or a paste) queues a save per key: write only the last.
+                    let body = compose_worker::latest_save(&key, body, &mut rx, &mut backlog);
+                    // In line, like seen ids, so a draft is on disk before shutdown returns.
+                    compose_worker::save_draft(&ctx.tx, &key, &body);
+                }
+                Effect::DeleteDraft { key } => compose_worker::delete_draft(&ctx.tx, &key),
+                Effect::LoadDraft { key } => compose_worker::load_draft(&ctx.tx, key),
+                Effect::SendReply(out) => {
+                    let (tx, config) = (ctx.tx.clone(), ctx.config.clone());
+                    tokio::spawn(compose_worker::send_reply(tx, config, *out));
+                }
+                Effect::Copy(_)
+                | Effect::Suspend
+                | Effect::Quit
+                | Effect::EditExternally { .. } => {}
             }
         }
         if let Some(h) = current.take() {
@@ -262,11 +317,51 @@ async fn comments(ctx: &Ctx, generation: u64, api: &ApiRoot, opened: Opened) -> 
         generation,
         opened: Box::new(opened),
     });
-    fetch_comments(ctx.client()?, api, post_id, &ctx.fetch, |event| {
+    let opts = fetch_options(ctx, api).await;
+    fetch_comments(ctx.client()?, api, post_id, &opts, |event| {
         ctx.send(Msg::Page { generation, event });
     })
     .await
     .map(|_| ())
+}
+
+/// The fetch options for `api`: with an identity that may moderate, held comments and
+/// pingbacks too (in the edit context). Not knowing (the check failed) reads as anyone.
+async fn fetch_options(ctx: &Ctx, api: &ApiRoot) -> FetchOptions {
+    let mut opts = ctx.fetch.clone();
+    let Ok(client) = ctx.client() else {
+        return opts;
+    };
+    if !client.has_auth() {
+        return opts;
+    }
+    let root = api.display();
+    let known = ctx
+        .moderator
+        .lock()
+        .ok()
+        .and_then(|m| m.clone())
+        .filter(|(r, _)| *r == root)
+        .map(|(_, can)| can);
+    let can = match known {
+        Some(can) => can,
+        None => {
+            let can = match whoami(client, api).await {
+                Ok(me) => me.can_moderate,
+                Err(e) => {
+                    ctx.send(Msg::Notice(format!("reading as anyone: {e}")));
+                    false
+                }
+            };
+            if let Ok(mut m) = ctx.moderator.lock() {
+                *m = Some((root, can));
+            }
+            can
+        }
+    };
+    opts.edit_context = can;
+    opts.include_held_and_pings = can;
+    opts
 }
 
 /// A URL: a post's thread, or (for a site URL) its recent posts. `Ok(false)`: a post list.

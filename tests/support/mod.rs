@@ -1,1 +1,2 @@
+pub mod tmux;
 pub mod wp;

@@ -7,8 +7,9 @@ use ratatui::text::Line;
 use super::glyphs::glyphs;
 use super::tree::absolute_date;
 use crate::present;
-use crate::render::{html_to_line, sanitize_line, truncate_to_width};
+use crate::render::{display_width, html_to_line, sanitize_line, truncate_to_width};
 use crate::tui::app::App;
+use crate::tui::compose_text::identity_label;
 
 /// Title, byline and rule of the thread screen.
 pub fn thread_header(app: &App, area: Rect, buf: &mut Buffer) {
@@ -40,7 +41,30 @@ pub fn thread_header(app: &App, area: Rect, buf: &mut Buffer) {
         }
         None => ("wpcomments".to_owned(), String::new()),
     };
+    // Who reads and replies, right of the title, on threads read from a site with an
+    // identity (anonymous reading stays unmarked; the composer says "as anonymous").
+    let who = app
+        .thread
+        .as_ref()
+        .filter(|v| v.api.is_some())
+        .and(app.posting.identity.as_ref())
+        .map(|i| format!("as {}", identity_label(Some(i))));
+    let Some(who) = who.filter(|who| display_width(who) + 12 < w) else {
+        lines(app, area, buf, &title, &byline, w);
+        return;
+    };
+    let who_w = display_width(&who);
+    let title = truncate_to_width(&title, w - who_w - 3);
     lines(app, area, buf, &title, &byline, w);
+    if area.height > 0 {
+        let x = area.x + (w - who_w - 1) as u16;
+        buf.set_line(
+            x,
+            area.y,
+            &Line::styled(who, app.theme().date),
+            who_w as u16,
+        );
+    }
 }
 
 /// Site name and page of the post list.

@@ -16,6 +16,7 @@ pub fn view_of(app: &App) -> View {
     match app.screen {
         Screen::Thread => View::Thread,
         Screen::Posts => View::Posts,
+        Screen::Queue => View::Queue,
     }
 }
 
@@ -41,15 +42,25 @@ pub fn draw(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
     let title = match view {
         View::Thread => " keys · thread ",
         View::Posts => " keys · posts ",
+        View::Queue => " keys · moderation queue ",
+    };
+    // Say when rows are hidden above or below, and which keys scroll.
+    let visible = area.height.saturating_sub(2) as usize;
+    let more_below = scroll + visible < rows.len();
+    let footer = match (scroll > 0, more_below) {
+        (_, true) => " j/k scroll · more below ↓ · any other key closes ",
+        (true, false) => " j/k scroll · more above ↑ · any other key closes ",
+        (false, false) => " any other key closes ",
     };
     let block = Block::bordered()
         .border_set(glyphs(app.config.ascii).border)
         .border_style(theme.border)
         .title(title)
-        .title_bottom(" any other key closes ");
+        .title_bottom(footer);
     let inner = block.inner(area);
     block.render(area, buf);
     let text_w = inner.width as usize;
+    let greyed = crate::tui::moderation::keys_off(app);
     for (i, (keys, desc)) in rows
         .iter()
         .skip(scroll)
@@ -57,12 +68,26 @@ pub fn draw(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let pad = key_w.saturating_sub(display_width(keys));
+        // Moderation keys the identity may not use are greyed (pressing one says why).
+        let off = greyed
+            && crate::tui::action::Action::ALL
+                .iter()
+                .any(|a| a.is_moderation() && a.describe(view) == *desc);
+        let (key_style, desc_style) = if off {
+            let dim = theme.date.add_modifier(ratatui::style::Modifier::DIM);
+            (dim, dim)
+        } else {
+            (theme.help_key, ratatui::style::Style::default())
+        };
         let line = Line::from(vec![
-            Span::styled(format!(" {keys}{}", " ".repeat(pad)), theme.help_key),
-            Span::raw(format!(
-                "  {}",
-                truncate_to_width(desc, text_w.saturating_sub(key_w + 3))
-            )),
+            Span::styled(format!(" {keys}{}", " ".repeat(pad)), key_style),
+            Span::styled(
+                format!(
+                    "  {}",
+                    truncate_to_width(desc, text_w.saturating_sub(key_w + 3))
+                ),
+                desc_style,
+            ),
         ]);
         buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
     }

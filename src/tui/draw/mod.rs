@@ -30,11 +30,20 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
             header::posts_header(app, areas.header, buf);
             post_list::draw(app, areas.main, buf);
         }
+        Screen::Queue => {
+            super::queue_draw::header(app, areas.header, buf);
+            super::queue_draw::rows(app, areas.main, buf);
+        }
     }
     if let (Some(area), Some(error)) = (areas.banner, &app.error) {
         banner(app, error, area, buf);
     }
     status::draw(app, areas.status, buf);
+    if app.screen == Screen::Thread {
+        let screen = frame.area();
+        super::compose_draw::draw(app, areas.main, screen, frame.buffer_mut());
+    }
+    super::queue_draw::overlays(app, frame.area(), frame.buffer_mut());
     match &app.overlay {
         Some(Overlay::Help { scroll }) => {
             help::draw(app, *scroll, frame.area(), frame.buffer_mut())

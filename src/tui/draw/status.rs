@@ -50,7 +50,11 @@ fn left_text(app: &App) -> String {
 }
 
 fn hints(app: &App) -> String {
+    if let Some(c) = &app.posting.composer {
+        return crate::tui::compose_keys::hints(c).to_owned();
+    }
     let wanted: &[(Action, &str)] = match app.screen {
+        Screen::Queue => return crate::tui::queue_draw::hints(app),
         Screen::Thread => &[
             (Action::Help, "help"),
             (Action::MoveDown, "next"),
@@ -95,6 +99,7 @@ fn right_text(app: &App) -> String {
         _ => None,
     };
     let position = match app.screen {
+        Screen::Queue => crate::tui::queue_draw::position(app),
         Screen::Thread => app.thread.as_ref().and_then(|v| {
             let pos = v.selected_pos()? + 1;
             let order = match v.order {
@@ -104,7 +109,10 @@ fn right_text(app: &App) -> String {
             let search = v
                 .search
                 .as_ref()
-                .map(|s| format!(" · {} matches", s.matches.len()))
+                .map(|s| match s.matches.len() {
+                    1 => " · 1 match".to_owned(),
+                    n => format!(" · {n} matches"),
+                })
                 .unwrap_or_default();
             Some(format!("{pos}/{}{order}{search}", v.rows.len()))
         }),

@@ -91,7 +91,8 @@ fn block(app: &App, view: &ThreadView, row: usize, tree_width: usize) -> Vec<Blo
     let levels = indent.levels(r.depth);
     let marker = |on: bool| {
         if on {
-            let fg = theme.selected.bg.or(theme.author.fg);
+            // Not the selection background: the header line is painted with it too.
+            let fg = theme.author.fg.or(theme.selected.bg);
             let style = match fg {
                 Some(c) => Style::default().fg(c),
                 None => theme.selected,

@@ -1,0 +1,363 @@
+//! Moderating from the keyboard, in the queue and on the selected comment of a thread: who may,
+//! the optimistic change and its rollback, bulk results, and undo for the session.
+//!
+//! An action changes the shown status at once and asks the worker to tell the site; each
+//! answer either confirms (with the status the site reports) or rolls the comment back with
+//! a message. A batch (one key on one comment or on all marked ones) becomes one undo step.
+
+use std::collections::HashMap;
+
+use super::action::Action;
+use super::app::{App, Screen};
+use super::msg::Effect;
+use super::queue;
+use crate::api::ApiRoot;
+use crate::api::moderate::{ModAction, Outcome, Status};
+
+pub use super::moderation_msg::{ModEffect, ModMsg, QueueOpen};
+pub use super::moderation_undo::{ask_delete, confirm_key, current_status, describe, undo};
+
+/// One comment's part of a batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The comment.
+    pub id: u64,
+    /// Its status before the action.
+    pub before: Status,
+}
+
+/// A batch in flight: one action on one or more comments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Running {
+    /// The action.
+    pub action: ModAction,
+    /// True when this batch undoes an earlier one (it is not undoable itself).
+    pub undoing: bool,
+    /// Steps not answered yet.
+    pub waiting: Vec<Step>,
+    /// Steps the site confirmed.
+    pub done: Vec<Step>,
+    /// `(id, reason)` of refused steps.
+    pub failed: Vec<(u64, String)>,
+    /// Comments already where the action puts them.
+    pub skipped: usize,
+}
+
+/// A finished batch that can be undone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Done {
+    /// The action.
+    pub action: ModAction,
+    /// The comments it changed.
+    pub steps: Vec<Step>,
+}
+
+/// A permanent delete waiting for `y`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Confirm {
+    /// What will be deleted: `(id, "#12 by Ada: first words")`.
+    pub targets: Vec<(u64, String)>,
+}
+
+/// Who moderates and what happened this session.
+#[derive(Clone, Debug, Default)]
+pub struct Moderation {
+    /// The identity's name, when there is one.
+    pub identity: Option<String>,
+    /// Whether it has `moderate_comments`; `None` until the site said.
+    pub can_moderate: Option<bool>,
+    /// Finished batches, newest last.
+    pub undo: Vec<Done>,
+    /// Batches in flight by number.
+    pub running: HashMap<u64, Running>,
+    /// Next batch number.
+    pub next_batch: u64,
+    /// A permanent delete asking for confirmation.
+    pub confirm: Option<Confirm>,
+    /// The open text editor (`e`).
+    pub editing: Option<super::moderation_edit::EditBox>,
+    /// A key pressed in a thread before the site said whether the identity may moderate;
+    /// it runs once the answer is yes.
+    pub after_check: Option<Action>,
+}
+
+impl Moderation {
+    /// True when moderation keys work.
+    pub fn allowed(&self) -> bool {
+        self.can_moderate == Some(true)
+    }
+
+    /// Why the keys do nothing.
+    pub fn refusal(&self) -> String {
+        match &self.identity {
+            Some(name) => {
+                format!("{name} cannot moderate comments on this site (needs moderate_comments)")
+            }
+            None => {
+                "moderating needs an identity that may moderate: wpcomments moderate SITE --as NAME"
+                    .into()
+            }
+        }
+    }
+}
+
+/// True when the moderation keys are shown greyed: the site said no, or there is no
+/// account identity to ask with.
+pub fn keys_off(app: &App) -> bool {
+    match app.moderation.can_moderate {
+        Some(can) => !can,
+        None => app
+            .posting
+            .identity
+            .as_ref()
+            .is_none_or(|i| i.kind == crate::identity::Kind::Guest),
+    }
+}
+
+/// Apply a moderation key to the queue's marked or selected comments, or to the selected
+/// comment of a thread.
+pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.moderation.can_moderate.is_none()
+        && let Some(check) = check_first(app, action)
+    {
+        return check;
+    }
+    if !app.moderation.allowed() {
+        app.message = Some(app.moderation.refusal());
+        return Vec::new();
+    }
+    let act = match action {
+        Action::Approve => ModAction::Approve,
+        Action::Unapprove => ModAction::Hold,
+        Action::Spam => ModAction::Spam,
+        Action::NotSpam => ModAction::Unspam,
+        Action::Trash => ModAction::Trash,
+        Action::Restore => ModAction::Untrash,
+        Action::DeletePermanently => return ask_delete(app),
+        Action::Undo => return undo(app),
+        Action::EditComment => return super::moderation_edit::open(app),
+        _ => return Vec::new(),
+    };
+    let targets = targets(app);
+    start(app, act, targets, false)
+}
+
+/// In a thread read with an account identity, ask the site first whether it may moderate.
+fn check_first(app: &mut App, action: Action) -> Option<Vec<Effect>> {
+    let identity = app.posting.identity.as_ref()?;
+    if identity.kind == crate::identity::Kind::Guest || app.screen != Screen::Thread {
+        return None;
+    }
+    let api = app.thread.as_ref()?.api.clone()?;
+    let name = identity.name.clone();
+    app.message = Some(format!("checking whether {name} may moderate here…"));
+    app.moderation.identity = Some(name);
+    app.moderation.after_check = Some(action);
+    Some(vec![Effect::Moderation(ModEffect::Capability { api })])
+}
+
+/// The site said whether the identity may moderate: run the key that asked, or say why not.
+fn capability(app: &mut App, result: Result<bool, String>) -> Vec<Effect> {
+    let pending = app.moderation.after_check.take();
+    match result {
+        Ok(can) => {
+            app.moderation.can_moderate = Some(can);
+            match pending {
+                Some(a) if can => action(app, a),
+                _ => {
+                    app.message = Some(app.moderation.refusal());
+                    Vec::new()
+                }
+            }
+        }
+        Err(why) => {
+            app.message = Some(format!("cannot tell whether moderating is allowed: {why}"));
+            Vec::new()
+        }
+    }
+}
+
+/// The comments an action applies to: the marked ones, else the selected one.
+pub fn targets(app: &App) -> Vec<Step> {
+    match app.screen {
+        Screen::Queue => app.queue.as_ref().map(queue::targets).unwrap_or_default(),
+        _ => selected_in_thread(app).into_iter().collect(),
+    }
+}
+
+fn selected_in_thread(app: &App) -> Option<Step> {
+    let view = app.thread.as_ref()?;
+    let c = view.thread.comment(view.selected_index()?);
+    Some(Step {
+        id: c.id,
+        before: Status::parse(&c.status)?,
+    })
+}
+
+/// The API root moderation talks to.
+fn api(app: &App) -> Option<ApiRoot> {
+    match app.screen {
+        Screen::Queue => app.queue.as_ref().map(|q| q.api.clone()),
+        _ => app.thread.as_ref().and_then(|v| v.api.clone()),
+    }
+}
+
+/// Start a batch: change what is shown at once, and send one request per comment.
+pub fn start(app: &mut App, act: ModAction, steps: Vec<Step>, undoing: bool) -> Vec<Effect> {
+    let Some(api) = api(app) else {
+        app.message = Some("this thread was not loaded from a site: nothing to moderate".into());
+        return Vec::new();
+    };
+    if steps.is_empty() {
+        app.message = Some("no comment selected".into());
+        return Vec::new();
+    }
+    let (todo, skipped): (Vec<Step>, Vec<Step>) =
+        steps.into_iter().partition(|s| !act.is_noop(s.before));
+    if todo.is_empty() {
+        app.message = Some(format!("already {}: nothing to do", act.done()));
+        return Vec::new();
+    }
+    let batch = app.moderation.next_batch;
+    app.moderation.next_batch += 1;
+    let mut effects = Vec::new();
+    for step in &todo {
+        show(app, step.id, Some(step.before), act.expected(None));
+        effects.push(Effect::Moderation(ModEffect::Apply {
+            batch,
+            api: api.clone(),
+            id: step.id,
+            action: act,
+            current: step.before,
+        }));
+    }
+    app.moderation.running.insert(
+        batch,
+        Running {
+            action: act,
+            undoing,
+            waiting: todo,
+            done: Vec::new(),
+            failed: Vec::new(),
+            skipped: skipped.len(),
+        },
+    );
+    if let Some(q) = app.queue.as_mut() {
+        q.clear_marks();
+    }
+    if app.screen == Screen::Queue {
+        queue::after_action(app);
+    }
+    effects
+}
+
+/// Show comment `id` as `to` (`None`: deleted) where it is on screen, and move the counts
+/// from `from` (`None`: was deleted). A thread drops a deleted comment only once the site
+/// confirmed it ([`applied`]).
+pub fn show(app: &mut App, id: u64, from: Option<Status>, to: Option<Status>) {
+    if let Some(q) = app.queue.as_mut() {
+        q.set_status(id, from, to);
+    }
+    if let Some(view) = app.thread.as_mut() {
+        super::moderation_thread::set_status(view, id, to);
+    }
+}
+
+/// A step of a batch answered: confirm or roll back; report when the batch is complete.
+pub fn applied(app: &mut App, batch: u64, id: u64, result: Result<Outcome, String>) -> Vec<Effect> {
+    let Some(run) = app.moderation.running.get_mut(&batch) else {
+        return Vec::new();
+    };
+    let Some(pos) = run.waiting.iter().position(|s| s.id == id) else {
+        return Vec::new();
+    };
+    let step = run.waiting.remove(pos);
+    let expected = run.action.expected(None);
+    match result {
+        Ok(outcome) => {
+            run.done.push(step);
+            if outcome.status != expected {
+                // The site knows better (unspam restores the status before spam).
+                show(app, id, expected, outcome.status);
+            }
+            if outcome.status.is_none()
+                && let Some(view) = app.thread.as_mut()
+            {
+                super::moderation_thread::remove(view, id);
+            }
+        }
+        Err(why) => {
+            run.failed.push((id, why));
+            show(app, id, expected, Some(step.before));
+        }
+    }
+    finish_if_done(app, batch)
+}
+
+fn finish_if_done(app: &mut App, batch: u64) -> Vec<Effect> {
+    let complete = app
+        .moderation
+        .running
+        .get(&batch)
+        .is_some_and(|r| r.waiting.is_empty());
+    if !complete {
+        return Vec::new();
+    }
+    let Some(run) = app.moderation.running.remove(&batch) else {
+        return Vec::new();
+    };
+    app.message = Some(summary(&run));
+    if !run.undoing && !run.done.is_empty() {
+        app.moderation.undo.push(Done {
+            action: run.action,
+            steps: run.done.clone(),
+        });
+    }
+    // Counts were moved locally; the site's own numbers replace them.
+    match app.queue.as_ref() {
+        Some(q) => vec![Effect::Moderation(ModEffect::Counts { api: q.api.clone() })],
+        None => Vec::new(),
+    }
+}
+
+/// `5 approved, 1 failed: #12 not allowed…` (or `#12 approved`).
+pub fn summary(run: &Running) -> String {
+    let prefix = if run.undoing { "undone: " } else { "" };
+    let mut parts = Vec::new();
+    match run.done.as_slice() {
+        [] => {}
+        [one] if run.failed.is_empty() => parts.push(format!("#{} {}", one.id, run.action.done())),
+        many => parts.push(format!("{} {}", many.len(), run.action.done())),
+    }
+    if run.skipped > 0 {
+        parts.push(format!("{} already so", run.skipped));
+    }
+    if let Some((id, why)) = run.failed.first() {
+        parts.push(format!("{} failed: #{id} {why}", run.failed.len()));
+    }
+    format!("{prefix}{}", parts.join(", "))
+}
+
+/// Route a worker report.
+pub fn on_msg(app: &mut App, msg: ModMsg) -> Vec<Effect> {
+    match msg {
+        ModMsg::QueueOpened { generation, result } => queue::opened(app, generation, result),
+        ModMsg::QueuePage { generation, result } => {
+            queue::page_loaded(app, generation, result);
+            Vec::new()
+        }
+        ModMsg::Counts(Ok(counts)) => {
+            if let Some(q) = app.queue.as_mut() {
+                q.counts = counts;
+            }
+            Vec::new()
+        }
+        ModMsg::Counts(Err(_)) => Vec::new(),
+        ModMsg::Capability(result) => capability(app, result),
+        ModMsg::Applied { batch, id, result } => applied(app, batch, id, result),
+        ModMsg::Edited { id, result } => {
+            super::moderation_edit::edited(app, id, result);
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,552 @@
+//! Moderating in the TUI without a network: the queue and the thread are fed the messages the
+//! worker would send, keys are pressed, and the state, the effects and the screen are checked.
+
+use crossterm::event::{KeyCode, KeyModifiers};
+use serde_json::json;
+use wpcomments::api::ApiRoot;
+use wpcomments::api::moderate::{ModAction, Outcome, Status};
+use wpcomments::api::queue::{Counts, QueuePage, QueueRow};
+use wpcomments::model::Site;
+use wpcomments::tui::moderation::{ModEffect, ModMsg, QueueOpen};
+use wpcomments::tui::msg::Opened;
+use wpcomments::tui::testing::{app, comment, key, render, send, thread_data, type_keys};
+use wpcomments::tui::{App, Effect, Msg, queue};
+
+fn api() -> ApiRoot {
+    ApiRoot::from_advertised(url::Url::parse("https://blog.example/wp-json/").unwrap())
+}
+
+fn row(id: u64, author: &str, status: &str, minutes: u32, text: &str) -> QueueRow {
+    let v = json!({
+        "id": id, "post": 7, "parent": 0, "author_name": author,
+        "author_email": format!("{}@example.com", author.to_lowercase()),
+        "author_url": "", "author_ip": "192.0.2.7",
+        "date_gmt": format!("2024-05-01T10:{minutes:02}:00"),
+        "content": {"rendered": format!("<p>{text}</p>"), "raw": text},
+        "link": format!("https://blog.example/post/#comment-{id}"),
+        "status": status, "type": "comment",
+    });
+    let mut r = QueueRow::from_json(&v).unwrap();
+    r.post_title = "Hello world".into();
+    r
+}
+
+fn counts() -> Counts {
+    Counts {
+        pending: 3,
+        approved: 40,
+        spam: 2,
+        trash: 1,
+    }
+}
+
+/// A queue on Pending with three held comments, as `identity`, who may or may not moderate.
+fn queue_app(can_moderate: bool) -> App {
+    let mut a = app(100, 24);
+    queue::start(&mut a, "https://blog.example/".into(), "admin".into());
+    let rows = vec![
+        row(31, "Mallory", "hold", 30, "Buy cheap watches"),
+        row(30, "Ada", "hold", 20, "Lovely post, thanks"),
+        row(29, "Bob", "hold", 10, "I disagree with the second point"),
+    ];
+    let open = QueueOpen {
+        site: Site {
+            name: "Test Blog".into(),
+            url: "https://blog.example/".into(),
+            api_root: api().display(),
+        },
+        api: api(),
+        can_moderate,
+        counts: if can_moderate {
+            counts()
+        } else {
+            Counts::default()
+        },
+        page: QueuePage {
+            rows: if can_moderate { rows } else { Vec::new() },
+            page: 1,
+            total_pages: 1,
+            total: 3,
+        },
+    };
+    let generation = a.generation;
+    send(
+        &mut a,
+        Msg::Moderation(Box::new(ModMsg::QueueOpened {
+            generation,
+            result: Ok(Box::new(open)),
+        })),
+    );
+    a
+}
+
+fn applies(effects: &[Effect]) -> Vec<(u64, ModAction, Status)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Moderation(ModEffect::Apply {
+                id,
+                action,
+                current,
+                ..
+            }) => Some((*id, *action, *current)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn status(a: &App, id: u64) -> Status {
+    a.queue.as_ref().unwrap().row(id).unwrap().status
+}
+
+fn answer(
+    a: &mut App,
+    effects: &[Effect],
+    id: u64,
+    result: Result<Outcome, String>,
+) -> Vec<Effect> {
+    let batch = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Moderation(ModEffect::Apply { batch, id: i, .. }) if *i == id => Some(*batch),
+            _ => None,
+        })
+        .expect("an Apply for this id");
+    send(
+        a,
+        Msg::Moderation(Box::new(ModMsg::Applied { batch, id, result })),
+    )
+}
+
+fn ok(id: u64, s: Option<Status>) -> Result<Outcome, String> {
+    Ok(Outcome {
+        id,
+        status: s,
+        skipped: false,
+    })
+}
+
+fn screen(a: &App) -> String {
+    render(a).backend().to_string()
+}
+
+#[test]
+fn approving_shows_at_once_moves_the_counts_and_steps_to_the_next_comment() {
+    let mut a = queue_app(true);
+    let effects = type_keys(&mut a, "a");
+    assert_eq!(
+        applies(&effects),
+        vec![(31, ModAction::Approve, Status::Hold)]
+    );
+    assert_eq!(status(&a, 31), Status::Approved);
+    let q = a.queue.as_ref().unwrap();
+    assert_eq!((q.counts.pending, q.counts.approved), (2, 41));
+    assert_eq!(q.selected, 1, "the next comment is selected");
+    let after = answer(&mut a, &effects, 31, ok(31, Some(Status::Approved)));
+    assert_eq!(a.message.as_deref(), Some("#31 approved"));
+    // The site's own counts are asked for once the batch is complete.
+    assert!(matches!(
+        after.as_slice(),
+        [Effect::Moderation(ModEffect::Counts { .. })]
+    ));
+}
+
+#[test]
+fn a_refusal_rolls_the_comment_and_the_counts_back_with_a_message() {
+    let mut a = queue_app(true);
+    let effects = type_keys(&mut a, "s");
+    assert_eq!(status(&a, 31), Status::Spam);
+    answer(
+        &mut a,
+        &effects,
+        31,
+        Err("not allowed to spam comment #31".into()),
+    );
+    assert_eq!(status(&a, 31), Status::Hold);
+    assert_eq!(a.queue.as_ref().unwrap().counts, counts());
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.contains("1 failed: #31 not allowed to spam"), "{msg}");
+    // Nothing to undo: the action did not happen.
+    type_keys(&mut a, "z");
+    assert_eq!(a.message.as_deref(), Some("nothing to undo"));
+}
+
+#[test]
+fn undo_sends_each_comment_back_where_it_was() {
+    let mut a = queue_app(true);
+    let effects = type_keys(&mut a, "a");
+    answer(&mut a, &effects, 31, ok(31, Some(Status::Approved)));
+    let undo = type_keys(&mut a, "z");
+    assert_eq!(
+        applies(&undo),
+        vec![(31, ModAction::Hold, Status::Approved)]
+    );
+    assert_eq!(status(&a, 31), Status::Hold);
+    answer(&mut a, &undo, 31, ok(31, Some(Status::Hold)));
+    assert_eq!(a.message.as_deref(), Some("undone: #31 unapproved (held)"));
+    assert_eq!(a.queue.as_ref().unwrap().counts, counts());
+    // Spam is undone with "unspam", which the site answers with the status before spam.
+    let effects = type_keys(&mut a, "gg");
+    assert!(effects.is_empty());
+    let spam = type_keys(&mut a, "s");
+    answer(&mut a, &spam, 31, ok(31, Some(Status::Spam)));
+    let undo = type_keys(&mut a, "z");
+    assert_eq!(applies(&undo), vec![(31, ModAction::Unspam, Status::Spam)]);
+}
+
+#[test]
+fn a_permanent_delete_asks_names_the_comment_and_cannot_be_undone() {
+    let mut a = queue_app(true);
+    let effects = type_keys(&mut a, "D");
+    assert!(effects.is_empty(), "nothing is sent before the answer");
+    let shown = screen(&a);
+    assert!(
+        shown.contains("delete this comment permanently?"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("#31 by Mallory: Buy cheap watches"),
+        "{shown}"
+    );
+    let effects = type_keys(&mut a, "n");
+    assert!(effects.is_empty());
+    assert_eq!(a.message.as_deref(), Some("nothing deleted"));
+    type_keys(&mut a, "D");
+    let effects = type_keys(&mut a, "y");
+    assert_eq!(
+        applies(&effects),
+        vec![(31, ModAction::Delete, Status::Hold)]
+    );
+    answer(&mut a, &effects, 31, ok(31, None));
+    assert_eq!(a.queue.as_ref().unwrap().counts.pending, 2);
+    type_keys(&mut a, "z");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("a permanent delete cannot be undone")
+    );
+}
+
+#[test]
+fn marked_comments_take_one_action_each_and_report_per_comment() {
+    let mut a = queue_app(true);
+    // x marks and steps down: 31 and 30 marked.
+    type_keys(&mut a, "xx");
+    let effects = type_keys(&mut a, "s");
+    assert_eq!(
+        applies(&effects),
+        vec![
+            (31, ModAction::Spam, Status::Hold),
+            (30, ModAction::Spam, Status::Hold)
+        ]
+    );
+    assert!(
+        a.queue.as_ref().unwrap().marked.is_empty(),
+        "marks are used up"
+    );
+    answer(
+        &mut a,
+        &effects,
+        30,
+        Err("comment #30 does not exist".into()),
+    );
+    assert_eq!(a.message, None, "no summary before every answer is in");
+    answer(&mut a, &effects, 31, ok(31, Some(Status::Spam)));
+    assert_eq!(
+        a.message.as_deref(),
+        Some("1 marked as spam, 1 failed: #30 comment #30 does not exist")
+    );
+    assert_eq!(status(&a, 31), Status::Spam);
+    assert_eq!(status(&a, 30), Status::Hold);
+}
+
+#[test]
+fn a_visual_range_and_mark_all() {
+    let mut a = queue_app(true);
+    type_keys(&mut a, "vjv");
+    let q = a.queue.as_ref().unwrap();
+    assert_eq!(q.marked.iter().copied().collect::<Vec<_>>(), vec![30, 31]);
+    key(&mut a, KeyCode::Char('a'), KeyModifiers::CONTROL);
+    assert_eq!(a.queue.as_ref().unwrap().marked.len(), 3);
+    key(&mut a, KeyCode::Char('a'), KeyModifiers::CONTROL);
+    assert!(a.queue.as_ref().unwrap().marked.is_empty());
+    // Already-approved comments among the marked are skipped, not sent.
+    key(&mut a, KeyCode::Char('a'), KeyModifiers::CONTROL);
+    let effects = type_keys(&mut a, "u");
+    assert!(applies(&effects).is_empty());
+    assert_eq!(
+        a.message.as_deref(),
+        Some("already unapproved (held): nothing to do")
+    );
+}
+
+#[test]
+fn without_moderate_comments_the_keys_are_greyed_and_say_why() {
+    let mut a = queue_app(false);
+    for k in ["a", "u", "s", "S", "d", "T", "D", "e", "z"] {
+        let effects = type_keys(&mut a, k);
+        assert!(effects.is_empty(), "{k}");
+        assert_eq!(
+            a.message.as_deref(),
+            Some("admin cannot moderate comments on this site (needs moderate_comments)"),
+            "{k}"
+        );
+    }
+    a.message = None;
+    let shown = screen(&a);
+    assert!(
+        shown.contains("moderation keys off (no moderate_comments)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("a approve"), "{shown}");
+}
+
+#[test]
+fn filters_switch_with_tab_and_digits_and_reload() {
+    let mut a = queue_app(true);
+    let effects = type_keys(&mut a, "4");
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Moderation(ModEffect::LoadQueue {
+            filter: wpcomments::api::queue::Filter::Spam,
+            page: 1,
+            ..
+        })]
+    ));
+    let effects = key(&mut a, KeyCode::Tab, KeyModifiers::NONE);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Moderation(ModEffect::LoadQueue {
+            filter: wpcomments::api::queue::Filter::Trash,
+            ..
+        })]
+    ));
+}
+
+#[test]
+fn snapshot_the_queue() {
+    let mut a = queue_app(true);
+    type_keys(&mut a, "jx");
+    insta::assert_snapshot!("moderation_queue", screen(&a));
+}
+
+/// A thread opened from the queue (it has an API root), with a held and a spam comment.
+fn thread_app() -> App {
+    let mut a = app(80, 20);
+    a.moderation.identity = Some("admin".into());
+    a.moderation.can_moderate = Some(true);
+    let mut comments = vec![
+        comment(1, 0, 1, "alice", "<p>first thought</p>"),
+        comment(2, 1, 2, "bob", "<p>quiet reply</p>"),
+        comment(3, 0, 3, "spammer", "<p>cheap pills</p>"),
+    ];
+    comments[1].status = "hold".into();
+    comments[2].status = "spam".into();
+    let data = thread_data("Moderated thread", comments);
+    let generation = a.generation + 1;
+    a.generation = generation;
+    send(
+        &mut a,
+        Msg::Opened {
+            generation,
+            opened: Box::new(Opened {
+                site: data.site,
+                post: data.post,
+                api: Some(api()),
+                seen: None,
+                seen_key: None,
+                focus: None,
+                source_url: data.source_url,
+            }),
+        },
+    );
+    send(
+        &mut a,
+        Msg::Page {
+            generation,
+            event: wpcomments::api::PageEvent {
+                page: 1,
+                total_pages: 1,
+                comments: data.comments,
+                total_reported: Some(3),
+            },
+        },
+    );
+    send(&mut a, Msg::LoadDone { generation });
+    a
+}
+
+#[test]
+fn in_a_thread_the_badge_follows_the_action_and_rolls_back() {
+    let mut a = thread_app();
+    // The tree only: the header belongs to the reader and the composer.
+    let shown = screen(&a);
+    let tree: Vec<&str> = shown.lines().skip(2).collect();
+    insta::assert_snapshot!("moderation_thread_badges", tree.join("\n"));
+    type_keys(&mut a, "j");
+    let effects = type_keys(&mut a, "a");
+    assert_eq!(
+        applies(&effects),
+        vec![(2, ModAction::Approve, Status::Hold)]
+    );
+    let shown = screen(&a);
+    assert!(!shown.contains("held"), "{shown}");
+    answer(&mut a, &effects, 2, Err("refused".into()));
+    let shown = screen(&a);
+    assert!(shown.contains("held"), "{shown}");
+}
+
+#[test]
+fn enter_opens_the_comment_in_its_thread_and_back_returns_to_a_fresh_queue() {
+    let mut a = queue_app(true);
+    type_keys(&mut a, "j");
+    let effects = wpcomments::tui::testing::enter(&mut a);
+    let Some(Effect::Load {
+        source: wpcomments::tui::ThreadSource::Post(target),
+        ..
+    }) = effects.first()
+    else {
+        panic!("expected a thread load: {effects:?}");
+    };
+    assert_eq!((target.post.id, target.focus), (7, Some(30)));
+    assert_eq!(a.screen, wpcomments::tui::app::Screen::Thread);
+    let effects = type_keys(&mut a, "q");
+    assert_eq!(a.screen, wpcomments::tui::app::Screen::Queue);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Moderation(ModEffect::LoadQueue { .. })))
+            && effects
+                .iter()
+                .any(|e| matches!(e, Effect::Moderation(ModEffect::Counts { .. }))),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn in_a_thread_read_as_a_non_moderator_the_keys_are_greyed_in_help() {
+    let mut a = thread_app();
+    a.moderation = Default::default();
+    let effects = type_keys(&mut a, "a");
+    assert!(effects.is_empty());
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("moderating needs an identity")),
+        "{:?}",
+        a.message
+    );
+    send(
+        &mut a,
+        Msg::Resize {
+            width: 100,
+            height: 90,
+        },
+    );
+    type_keys(&mut a, "?");
+    let term = render(&a);
+    let buf = term.backend().buffer();
+    let row = (0..buf.area.height)
+        .find(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, *y)].symbol())
+                .collect::<String>()
+                .contains("approve")
+        })
+        .expect("approve is listed in help");
+    let x = (0..buf.area.width)
+        .find(|x| buf[(*x, row)].symbol() == "a")
+        .unwrap();
+    assert!(
+        buf[(x, row)]
+            .modifier
+            .contains(ratatui::style::Modifier::DIM),
+        "the approve key is greyed"
+    );
+}
+
+#[test]
+fn in_a_thread_with_an_account_the_site_is_asked_first_then_the_key_runs() {
+    let mut a = thread_app();
+    a.moderation = Default::default();
+    a.posting.identity = Some(wpcomments::identity::Identity {
+        name: "boss".into(),
+        kind: wpcomments::identity::Kind::AppPassword,
+        site: Some("https://blog.example/".into()),
+        user: Some("boss".into()),
+        author_name: None,
+        author_email: None,
+        author_url: None,
+        password_command: None,
+        default: true,
+    });
+    type_keys(&mut a, "j");
+    let effects = type_keys(&mut a, "a");
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Moderation(ModEffect::Capability { .. })]
+    ));
+    let effects = send(
+        &mut a,
+        Msg::Moderation(Box::new(ModMsg::Capability(Ok(true)))),
+    );
+    assert_eq!(
+        applies(&effects),
+        vec![(2, ModAction::Approve, Status::Hold)]
+    );
+    // A site that says no: the key explains, and nothing is sent.
+    a.moderation = Default::default();
+    type_keys(&mut a, "s");
+    let effects = send(
+        &mut a,
+        Msg::Moderation(Box::new(ModMsg::Capability(Ok(false)))),
+    );
+    assert!(effects.is_empty());
+    assert_eq!(
+        a.message.as_deref(),
+        Some("boss cannot moderate comments on this site (needs moderate_comments)")
+    );
+}
+
+#[test]
+fn a_page_read_before_an_action_landed_does_not_bring_the_old_status_back() {
+    let mut a = queue_app(true);
+    // A reload leaves, then 31 is approved, then the (stale) page arrives.
+    let reload = type_keys(&mut a, "R");
+    let generation = reload
+        .iter()
+        .find_map(|e| match e {
+            Effect::Moderation(ModEffect::LoadQueue { generation, .. }) => Some(*generation),
+            _ => None,
+        })
+        .expect("a page load");
+    let effects = type_keys(&mut a, "a");
+    answer(&mut a, &effects, 31, ok(31, Some(Status::Approved)));
+    let stale = QueuePage {
+        rows: vec![row(31, "Mallory", "hold", 30, "Buy cheap watches")],
+        page: 1,
+        total_pages: 1,
+        total: 1,
+    };
+    send(
+        &mut a,
+        Msg::Moderation(Box::new(ModMsg::QueuePage {
+            generation,
+            result: Ok(stale.clone()),
+        })),
+    );
+    assert_eq!(status(&a, 31), Status::Approved);
+    // A page asked for after the action shows what the site says.
+    let reload = type_keys(&mut a, "R");
+    let Some(Effect::Moderation(ModEffect::LoadQueue { generation, .. })) = reload.first() else {
+        panic!("{reload:?}");
+    };
+    let generation = *generation;
+    send(
+        &mut a,
+        Msg::Moderation(Box::new(ModMsg::QueuePage {
+            generation,
+            result: Ok(stale),
+        })),
+    );
+    assert_eq!(status(&a, 31), Status::Hold);
+}
