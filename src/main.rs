@@ -72,6 +72,7 @@ fn run(cli: Cli) -> Result<()> {
                 concurrency: cli.concurrency.map(usize::from),
                 client: ClientConfig {
                     auth: Some(auth),
+                    auth_scope: identity.auth_scope(),
                     ..client_config
                 },
                 config_path: cli.config,
@@ -141,7 +142,7 @@ fn reader_identity(
     let identity = match as_identity {
         Some(name) => {
             let identity = commands::identity_for(name, &target.url)?;
-            config.auth = identity.auth()?;
+            config = identity.client_config(config)?;
             identity
         }
         None => {
@@ -151,8 +152,8 @@ fn reader_identity(
             else {
                 return Ok((config, None));
             };
-            match identity.auth() {
-                Ok(auth) => config.auth = auth,
+            match identity.client_config(config.clone()) {
+                Ok(with_auth) => config = with_auth,
                 Err(_) => return Ok((config, None)),
             }
             identity
@@ -194,7 +195,7 @@ fn load(
         Input::Url(url) => {
             let target = api::parse_target(&url)?;
             if let Some(name) = as_identity {
-                config.auth = commands::identity_for(name, &target.url)?.auth()?;
+                config = commands::identity_for(name, &target.url)?.client_config(config)?;
             }
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)

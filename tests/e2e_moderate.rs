@@ -179,3 +179,84 @@ fn a_subscriber_opening_the_queue_is_told_why_and_the_keys_are_off() {
     tmux.keys(&["q"]);
     tmux.wait_exit();
 }
+
+#[test]
+fn r_in_the_queue_replies_to_a_held_comment_and_approves_it_as_the_admin_screen_does() {
+    let wp = wordpress();
+    let h = home_with(wp, "admin");
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let token = format!("replye2e{nanos}");
+    let parent = held(wp, &token, "Curious");
+    let tmux = session(
+        &h,
+        "moderate-reply",
+        &["moderate", &wp.url, "--as", "admin"],
+    );
+    tmux.wait_until("the pending queue", SLOW, |s| {
+        s.contains("Moderation · wpcomments test blog · as admin")
+    });
+    tmux.keys(&["/"]);
+    tmux.type_text(&token);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_until("this test's comment", SLOW, |s| {
+        s.contains("search: replye2e") && status_line(s).contains("1/1 · page 1/1")
+    });
+    assert!(
+        screen.contains(&format!("#{parent}")),
+        "{}",
+        framed(&screen)
+    );
+    // r: the thread opens and, once the comment is there, the composer answering it.
+    tmux.keys(&["r"]);
+    tmux.wait_until("the composer", SLOW, |s| {
+        s.contains(" Reply to ") && s.contains("ctrl-s send")
+    });
+    let body = format!("Thanks for asking {token}");
+    tmux.type_text(&body);
+    tmux.wait_for(&body);
+    tmux.keys(&["C-s"]);
+    let screen = tmux.wait_until("the send step", SLOW, |s| s.contains("Post as admin"));
+    assert!(
+        screen.contains(&format!("(#{parent})")),
+        "{}",
+        framed(&screen)
+    );
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_until("the reply and the approval", SLOW, |s| {
+        status_line(s).contains(&format!("posted; #{parent} approved"))
+    });
+    // What the site stored: the reply under the comment, and the comment approved.
+    let replies = admin_call(
+        wp,
+        reqwest::Method::GET,
+        format!(
+            "{}wp/v2/comments?parent={parent}&context=edit&status=any&per_page=100",
+            wp.api()
+        ),
+        None,
+    );
+    let reply = replies
+        .as_array()
+        .and_then(|all| all.iter().find(|c| c["content"]["raw"] == body.as_str()))
+        .unwrap_or_else(|| panic!("no reply under #{parent}: {replies}"));
+    assert_eq!(reply["parent"], parent);
+    assert_eq!(reply["author_name"], "admin");
+    let id = reply["id"].as_u64().unwrap_or_default();
+    assert!(
+        status_line(&screen).contains(&format!("reply #{id} posted; #{parent} approved")),
+        "{}",
+        framed(&screen)
+    );
+    assert_eq!(status_of(wp, parent), "approved");
+    // q: back to the queue (its search kept), q clears the search, q quits.
+    tmux.keys(&["q"]);
+    tmux.wait_until("the queue again", SLOW, |s| s.contains("search: replye2e"));
+    tmux.keys(&["q"]);
+    tmux.wait_until("the search cleared", SLOW, |s| !s.contains("search: "));
+    tmux.keys(&["q"]);
+    let exited = tmux.wait_exit();
+    assert_eq!(exited.status, "0", "{}", framed(&exited.screen));
+}

@@ -16,13 +16,19 @@ use wpcomments::error::Error;
 const JWT: &str = "eyJ0eXAiOiJKV1QifQ.jwt-body.sig";
 const PASSWORD: &str = "ada-login-password";
 
-fn client(auth: Option<Auth>) -> Client {
+/// A client whose credentials belong to the site at `scope`.
+fn client_for(auth: Option<Auth>, scope: &str) -> Client {
     Client::new(ClientConfig {
         auth,
+        auth_scope: Url::parse(scope).ok(),
         retries: 0,
         ..ClientConfig::default()
     })
     .unwrap()
+}
+
+fn client(auth: Option<Auth>) -> Client {
+    client_for(auth, "http://127.0.0.1/")
 }
 
 fn me_json() -> serde_json::Value {
@@ -86,9 +92,12 @@ async fn a_jwt_token_is_traded_for_a_password_and_sent_as_bearer() {
         .await
         .unwrap();
     assert_eq!(token.expose(), JWT);
-    let me = auth::whoami(&client(Some(Auth::Bearer(token))), &api)
-        .await
-        .unwrap();
+    let me = auth::whoami(
+        &client_for(Some(Auth::Bearer(token)), api.display().as_str()),
+        &api,
+    )
+    .await
+    .unwrap();
     assert_eq!(
         (me.id, me.login.as_str(), me.can_moderate),
         (9, "ada", true)
@@ -164,7 +173,9 @@ async fn a_redirect_to_another_server_drops_the_credentials() {
         user: "ada".into(),
         password: Secret::new("app pass word"),
     };
-    let err = auth::whoami(&client(Some(basic)), &api).await.unwrap_err();
+    let err = auth::whoami(&client_for(Some(basic), &first.uri()), &api)
+        .await
+        .unwrap_err();
     // The second server saw no credentials, so it answered as to a stranger.
     assert!(
         err.to_string().contains("as if no credentials were sent"),
@@ -186,7 +197,10 @@ async fn credentials_are_not_sent_over_plain_http_to_a_remote_host() {
     let bearer = Auth::Bearer(Secret::new("tok"));
     // Refused before any connection: the host does not even need to exist.
     let url = Url::parse("http://blog.example.invalid/wp-json/").unwrap();
-    let err = client(Some(bearer)).get(&url).await.unwrap_err();
+    let err = client_for(Some(bearer), url.as_str())
+        .get(&url)
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Auth(_)), "{err:?}");
     assert!(err.to_string().contains("plain http"), "{err}");
     assert_eq!(err.exit_code(), 10);
@@ -282,4 +296,47 @@ async fn the_browser_flow_falls_back_to_pasting_the_password_the_page_shows() {
     assert!(run.err.contains("paste the password"), "{run:?}");
     let secrets = std::fs::read_to_string(h.config_dir().join("secrets.toml")).unwrap();
     assert!(secrets.contains("pasted password"));
+}
+
+#[tokio::test]
+async fn credentials_go_only_to_the_site_they_belong_to() {
+    // A hostile post list can link to another site; a request there carries no credentials.
+    let theirs = MockServer::start().await;
+    let other = MockServer::start().await;
+    for server in [&theirs, &other] {
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(me_json()))
+            .mount(server)
+            .await;
+    }
+    let basic = Auth::Basic {
+        user: "ada".into(),
+        password: Secret::new("app pass word"),
+    };
+    let c = client_for(Some(basic), &theirs.uri());
+    for server in [&theirs, &other] {
+        let url = Url::parse(&format!("{}/wp-json/wp/v2/users/me", server.uri())).unwrap();
+        c.get(&url).await.expect("answers");
+    }
+    let sent = |reqs: Vec<wiremock::Request>| reqs[0].headers.contains_key("authorization");
+    assert!(sent(theirs.received_requests().await.unwrap()));
+    assert!(!sent(other.received_requests().await.unwrap()));
+}
+
+#[tokio::test]
+async fn a_post_is_never_replayed_to_where_a_redirect_points() {
+    // A 307 would re-send the body (a JWT password, an OAuth client secret) to the new place.
+    let first = MockServer::start().await;
+    let second = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(307)
+                .insert_header("location", format!("{}/steal", second.uri()).as_str()),
+        )
+        .mount(&first)
+        .await;
+    let api = ApiRoot::Path(Url::parse(&format!("{}/wp-json/", first.uri())).unwrap());
+    let result = auth::jwt_token(&client(None), &api, "ada", &Secret::new(PASSWORD)).await;
+    assert!(result.is_err());
+    assert!(second.received_requests().await.unwrap().is_empty());
 }

@@ -220,6 +220,7 @@ fn admin_client(wp: &Wp) -> (Client, ApiRoot) {
             user: "admin".into(),
             password: Secret::new(wp.app_password("admin")),
         }),
+        auth_scope: url::Url::parse(&wp.url).ok(),
         ..ClientConfig::default()
     })
     .unwrap();
@@ -327,6 +328,7 @@ fn editing_replaces_the_text_and_a_subscriber_may_not() {
             user: "sub".into(),
             password: Secret::new(wp.app_password("sub")),
         }),
+        auth_scope: url::Url::parse(&wp.url).ok(),
         ..ClientConfig::default()
     })
     .unwrap();

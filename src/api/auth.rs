@@ -75,6 +75,15 @@ impl Auth {
     }
 }
 
+/// True when `url` is on the same host and port as `site` (the scheme may differ: plain http
+/// is refused separately by [`check_transport`]).
+pub fn same_host(site: &Url, url: &Url) -> bool {
+    site.host_str()
+        .zip(url.host_str())
+        .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+        && site.port_or_known_default() == url.port_or_known_default()
+}
+
 /// True for hosts on this machine: `localhost`, 127.0.0.0/8 and `::1`.
 pub fn is_loopback(url: &Url) -> bool {
     match url.host() {

@@ -22,8 +22,13 @@ pub struct ClientConfig {
     pub backoff: Duration,
     /// Longest `Retry-After` we are willing to wait; longer ones fail at once.
     pub max_retry_after: Duration,
-    /// Credentials sent with every request (only over https or to a loopback host).
+    /// Credentials, sent only to requests inside [`ClientConfig::auth_scope`] and only over
+    /// https or to a loopback host.
     pub auth: Option<super::auth::Auth>,
+    /// The site the credentials belong to: they go only to URLs with its host and port.
+    /// Requests anywhere else (a hostile post list linking to another site, an API advertised
+    /// on another host) are sent without them. `None` sends them nowhere.
+    pub auth_scope: Option<Url>,
 }
 
 impl Default for ClientConfig {
@@ -35,6 +40,7 @@ impl Default for ClientConfig {
             backoff: Duration::from_millis(400),
             max_retry_after: Duration::from_secs(60),
             auth: None,
+            auth_scope: None,
         }
     }
 }
@@ -127,20 +133,29 @@ pub fn display_url(url: &Url) -> String {
 #[derive(Clone, Debug)]
 pub struct Client {
     http: reqwest::Client,
+    /// For requests with a body: a redirect would replay it (a 307 re-sends a JWT password
+    /// or an OAuth client secret) to wherever the server points, so none is followed.
+    http_no_redirect: reqwest::Client,
     config: ClientConfig,
 }
 
 impl Client {
     /// Build a client; fails only if the TLS backend cannot start.
     pub fn new(config: ClientConfig) -> Result<Client> {
-        let http = reqwest::Client::builder()
-            .user_agent(concat!("wpcomments/", env!("CARGO_PKG_VERSION")))
-            .timeout(config.timeout)
-            .connect_timeout(config.connect_timeout)
-            .redirect(reqwest::redirect::Policy::limited(10))
-            .build()
-            .map_err(|e| Error::Io(format!("cannot start the HTTP client: {e}")))?;
-        Ok(Client { http, config })
+        let build = |policy| {
+            reqwest::Client::builder()
+                .user_agent(concat!("wpcomments/", env!("CARGO_PKG_VERSION")))
+                .timeout(config.timeout)
+                .connect_timeout(config.connect_timeout)
+                .redirect(policy)
+                .build()
+                .map_err(|e| Error::Io(format!("cannot start the HTTP client: {e}")))
+        };
+        Ok(Client {
+            http: build(reqwest::redirect::Policy::limited(10))?,
+            http_no_redirect: build(reqwest::redirect::Policy::none())?,
+            config,
+        })
     }
 
     /// GET with retries. Non-2xx answers that are not retried come back as `Ok` for the
@@ -225,8 +240,16 @@ impl Client {
         url: &Url,
         body: Option<(&'static str, Vec<u8>)>,
     ) -> Result<Response> {
-        let mut request = self.http.request(method, url.clone());
-        if let Some(auth) = &self.config.auth {
+        let http = if method == reqwest::Method::GET || method == reqwest::Method::HEAD {
+            &self.http
+        } else {
+            &self.http_no_redirect
+        };
+        let mut request = http.request(method, url.clone());
+        let in_scope = |scope: &Url| super::auth::same_host(scope, url);
+        if let Some(auth) = &self.config.auth
+            && self.config.auth_scope.as_ref().is_some_and(in_scope)
+        {
             super::auth::check_transport(url)?;
             // reqwest drops this header when a redirect leaves the host (tests/oauth_wire.rs).
             request = auth.apply(request);

@@ -73,6 +73,15 @@ impl ApiRoot {
         url
     }
 
+    /// The site this API serves, from the API root itself (never from a link the server sent
+    /// in a post): what identities and drafts are matched against.
+    pub fn site_url(&self) -> Option<Url> {
+        match self {
+            ApiRoot::Path(base) | ApiRoot::Query(base) => base.join("/").ok(),
+            ApiRoot::WpCom { site, .. } => Url::parse(&format!("https://{site}/")).ok(),
+        }
+    }
+
     /// The root itself, for display and archives.
     pub fn display(&self) -> String {
         self.url("", &[]).to_string()
@@ -99,6 +108,18 @@ mod tests {
             r.url("wp/v2/posts/5", &[("_fields", "id")]).as_str(),
             "https://b.example/?rest_route=%2Fwp%2Fv2%2Fposts%2F5&_fields=id"
         );
+    }
+
+    #[test]
+    fn the_site_of_an_api_is_its_own_origin() {
+        let r =
+            ApiRoot::from_advertised(Url::parse("https://b.example:8443/blog/wp-json/").unwrap());
+        assert_eq!(r.site_url().unwrap().as_str(), "https://b.example:8443/");
+        let c = ApiRoot::WpCom {
+            base: Url::parse("https://public-api.wordpress.com/").unwrap(),
+            site: "x.wordpress.com".into(),
+        };
+        assert_eq!(c.site_url().unwrap().as_str(), "https://x.wordpress.com/");
     }
 
     #[test]

@@ -61,7 +61,7 @@ fn test(name: &str, config: &ClientConfig) -> Result<()> {
             return Ok(());
         }
         Kind::WordpressCom => {
-            let c = client(config, identity.auth()?)?;
+            let c = wpcomments::api::Client::new(identity.client_config(config.clone())?)?;
             rt.block_on(oauth::wpcom_me(&c))?
         }
         Kind::AppPassword | Kind::Jwt => {
@@ -216,7 +216,7 @@ fn jwt(args: &AddArgs, config: &ClientConfig, site: String) -> Result<(Identity,
     identity.password_command = None;
     let rt = runtime()?;
     let token = rt.block_on(async {
-        let c = client(config, None)?;
+        let c = client(config, None, None)?;
         let api_root = discover_site(&c, &site).await?;
         auth::jwt_token(&c, &api_root, &user, &password).await
     })?;
@@ -232,7 +232,7 @@ fn browser(
     let mut identity = blank(args, Kind::AppPassword, Some(site.clone()));
     let rt = runtime()?;
     let endpoint = rt.block_on(async {
-        let c = client(config, None)?;
+        let c = client(config, None, None)?;
         let api_root = discover_site(&c, &site).await?;
         appauth::authorization_endpoint(&c, &api_root).await
     })?;
@@ -246,7 +246,7 @@ fn browser(
     let site_url = Url::parse(&site).map_err(|e| Error::Identity(e.to_string()))?;
     // WordPress sends the password to an http:// success URL only on local sites.
     let approved = if (is_loopback(&site_url) || args.callback) && !args.paste {
-        let listener = Loopback::bind(0)?;
+        let listener = Loopback::bind_unguessable()?;
         let callback = listener.callback_url();
         let url = appauth::authorize_url(&endpoint, &app_name, &app_id, Some(&callback));
         login::show(&url, "Approve wpcomments in your browser:", args.no_browser);
@@ -292,9 +292,9 @@ fn wordpress_com(
     config_path: Option<&Path>,
 ) -> Result<(Identity, Option<Secret>)> {
     let app = oauth::app_from_config(config_path)?;
-    let listener = Loopback::bind(app.redirect_port)?;
-    let redirect_uri = listener.callback_url();
     let state = oauth::new_state();
+    let listener = Loopback::bind(app.redirect_port)?.require("state", &state);
+    let redirect_uri = listener.callback_url();
     let url = oauth::authorize_url(&app, &redirect_uri, &state)?;
     let intro = if args.no_browser {
         "Open this address in a browser and approve wpcomments; then paste the address the browser ends on (it may fail to load: copy it anyway):"
@@ -309,7 +309,7 @@ fn wordpress_com(
     };
     let rt = runtime()?;
     let token = rt.block_on(async {
-        oauth::exchange(&client(config, None)?, &app, &redirect_uri, &code).await
+        oauth::exchange(&client(config, None, None)?, &app, &redirect_uri, &code).await
     })?;
     let site = token
         .blog_url
@@ -321,7 +321,8 @@ fn wordpress_com(
     identity.password_command = None;
     if !args.no_check {
         let bearer = Some(Auth::Bearer(token.access_token.clone()));
-        let me = rt.block_on(async { oauth::wpcom_me(&client(config, bearer)?).await })?;
+        let scope = Url::parse(&wpcomments::api::root::wpcom_api_base()).ok();
+        let me = rt.block_on(async { oauth::wpcom_me(&client(config, bearer, scope)?).await })?;
         eprintln!("checked: {}", describe_me(&me).replace('\n', "; "));
         identity.user = Some(me.login).filter(|l| !l.is_empty());
     }

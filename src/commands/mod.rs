@@ -22,10 +22,11 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
         .map_err(|e| Error::Io(format!("cannot start the async runtime: {e}")))
 }
 
-/// A client with (or without) credentials.
-pub fn client(base: &ClientConfig, auth: Option<Auth>) -> Result<Client> {
+/// A client with (or without) credentials, which go only to `scope`'s host.
+pub fn client(base: &ClientConfig, auth: Option<Auth>, scope: Option<Url>) -> Result<Client> {
     Client::new(ClientConfig {
         auth,
+        auth_scope: scope,
         ..base.clone()
     })
 }
@@ -44,8 +45,9 @@ pub async fn discover_site(client: &Client, site: &str) -> Result<ApiRoot> {
 
 /// Who `auth` is on `site`: discovery without credentials, then `users/me` with them.
 pub async fn check_account(config: &ClientConfig, site: &str, auth: Auth) -> Result<Me> {
-    let api_root = discover_site(&client(config, None)?, site).await?;
-    auth::whoami(&client(config, Some(auth))?, &api_root).await
+    let api_root = discover_site(&client(config, None, None)?, site).await?;
+    let scope = Url::parse(site).ok();
+    auth::whoami(&client(config, Some(auth), scope)?, &api_root).await
 }
 
 /// "admin (login admin, user 1); roles: administrator; can moderate comments: yes".

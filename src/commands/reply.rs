@@ -9,7 +9,7 @@ use wpcomments::identity::Identities;
 use wpcomments::identity::drafts::{self, DraftKey};
 use wpcomments::identity::reply::{Failed, send};
 
-use super::{client, runtime};
+use super::runtime;
 use crate::cli::ReplyArgs;
 
 /// Post the reply; on any failure after the body was read, say where the draft is.
@@ -32,7 +32,10 @@ pub fn run(args: ReplyArgs, as_identity: Option<&str>, config: &ClientConfig) ->
             error,
             draft: link_key.path().ok().filter(|p| p.exists()),
         };
-        let c = client(config, identity.auth().map_err(early)?).map_err(early)?;
+        let c = identity
+            .client_config(config.clone())
+            .and_then(wpcomments::api::Client::new)
+            .map_err(early)?;
         let found = api::discover(&c, &target).await.map_err(early)?;
         let post = posts::find_post(&c, &found, &target).await.map_err(early)?;
         let post_key = DraftKey::for_post(&target.url, post.id, parent);

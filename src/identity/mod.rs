@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::api::ClientConfig;
 use crate::api::auth::Auth;
 use crate::api::write::GuestAuthor;
 use crate::error::{Error, Result};
@@ -116,6 +117,23 @@ impl Identity {
         })
     }
 
+    /// Where the credentials may be sent: the site, or for WordPress.com the public API host.
+    pub fn auth_scope(&self) -> Option<Url> {
+        match self.kind {
+            Kind::WordpressCom => Url::parse(&crate::api::root::wpcom_api_base()).ok(),
+            _ => self.site.as_deref().and_then(|s| Url::parse(s).ok()),
+        }
+    }
+
+    /// `base` with this identity's credentials and their scope (reads the secret).
+    pub fn client_config(&self, base: ClientConfig) -> Result<ClientConfig> {
+        Ok(ClientConfig {
+            auth: self.auth()?,
+            auth_scope: self.auth_scope(),
+            ..base
+        })
+    }
+
     /// The credentials to send, reading the secret. `None` for guests.
     pub fn auth(&self) -> Result<Option<Auth>> {
         let secret = match self.kind {
@@ -167,12 +185,7 @@ pub fn normalize_site(input: &str) -> Result<String> {
 }
 
 fn same_site(site: &str, url: &Url) -> bool {
-    Url::parse(site).is_ok_and(|s| {
-        s.host_str()
-            .zip(url.host_str())
-            .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
-            && s.port_or_known_default() == url.port_or_known_default()
-    })
+    Url::parse(site).is_ok_and(|s| crate::api::auth::same_host(&s, url))
 }
 
 fn dir_from(env: &str, pick: fn(&directories::ProjectDirs) -> PathBuf) -> Result<PathBuf> {

@@ -184,9 +184,12 @@ pub fn open(app: &mut App, reply: bool) -> Vec<Effect> {
         view.top_skip = 0;
         viewport::ensure_visible(view, frame);
     }
-    let site_url = Url::parse(&view.source_url)
-        .or_else(|_| Url::parse(&view.post.link))
-        .ok();
+    // The site is where the API lives, not what a post's `link` claims: a hostile post list
+    // could link to another site and have that site's identity offered (and its draft key).
+    let site_url = match &view.api {
+        Some(api) => api.site_url(),
+        None => Url::parse(&view.source_url).ok(),
+    };
     let key = match &site_url {
         Some(u) => DraftKey::for_post(u, view.post.id, parent.as_ref().map_or(0, |p| p.id)),
         None => DraftKey {

@@ -193,12 +193,14 @@ pub fn sent(app: &mut App, key: DraftKey, outcome: Result<Box<Comment>, String>)
             Vec::new()
         }
         Ok(comment) => {
+            let id = comment.id;
+            let held = matches!(comment.status.as_str(), "hold" | "unapproved");
+            // As on the admin screen, a moderator's reply approves the held comment it answers.
+            let approve = super::moderation_reply::held_parent(app).filter(|_| matches && !held);
             if matches {
                 app.posting.composer = None;
             }
             app.posting.drafts.remove(&key);
-            let id = comment.id;
-            let held = matches!(comment.status.as_str(), "hold" | "unapproved");
             let frame = tree_frame(app);
             if let Some(view) = app.thread.as_mut() {
                 view.merge(vec![*comment]);
@@ -210,7 +212,11 @@ pub fn sent(app: &mut App, key: DraftKey, outcome: Result<Box<Comment>, String>)
             } else {
                 format!("comment #{id} posted")
             });
-            vec![Effect::DeleteDraft { key }]
+            let mut effects = vec![Effect::DeleteDraft { key }];
+            if let Some(parent) = approve {
+                effects.extend(super::moderation_reply::approve_parent(app, id, parent));
+            }
+            effects
         }
     }
 }

@@ -105,7 +105,12 @@ async fn post(base: ClientConfig, out: &Outgoing) -> Result<Comment, String> {
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;
-    let client = Client::new(ClientConfig { auth, ..base }).map_err(|e| e.to_string())?;
+    let client = Client::new(ClientConfig {
+        auth,
+        auth_scope: identity.auth_scope(),
+        ..base
+    })
+    .map_err(|e| e.to_string())?;
     let posted = send(
         &client,
         &out.api,

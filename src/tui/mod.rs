@@ -21,6 +21,7 @@ pub mod loading;
 pub mod moderation;
 pub mod moderation_edit;
 pub mod moderation_msg;
+pub mod moderation_reply;
 pub mod moderation_thread;
 pub mod moderation_undo;
 pub mod moderation_worker;

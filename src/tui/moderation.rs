@@ -41,6 +41,8 @@ pub struct Running {
     pub failed: Vec<(u64, String)>,
     /// Comments already where the action puts them.
     pub skipped: usize,
+    /// The reply whose posting asked for this approval (the summary names it).
+    pub reply: Option<u64>,
 }
 
 /// A finished batch that can be undone.
@@ -79,6 +81,10 @@ pub struct Moderation {
     /// A key pressed in a thread before the site said whether the identity may moderate;
     /// it runs once the answer is yes.
     pub after_check: Option<Action>,
+    /// `r` in the queue: the comment whose thread is loading, to reply to when it arrives.
+    pub reply_on_arrival: Option<super::moderation_reply::ReplyOnArrival>,
+    /// A posted reply's held parent, approved once the site says the identity may moderate.
+    pub approve_after_check: Option<super::moderation_reply::ApproveParent>,
 }
 
 impl Moderation {
@@ -156,25 +162,24 @@ fn check_first(app: &mut App, action: Action) -> Option<Vec<Effect>> {
     Some(vec![Effect::Moderation(ModEffect::Capability { api })])
 }
 
-/// The site said whether the identity may moderate: run the key that asked, or say why not.
+/// The site said whether the identity may moderate: run the key that asked (or approve the
+/// held comment a reply answered), or say why not.
 fn capability(app: &mut App, result: Result<bool, String>) -> Vec<Effect> {
-    let pending = app.moderation.after_check.take();
+    if let Ok(can) = result {
+        app.moderation.can_moderate = Some(can);
+    }
+    let mut effects = super::moderation_reply::checked(app, &result);
+    let Some(pending) = app.moderation.after_check.take() else {
+        return effects;
+    };
     match result {
-        Ok(can) => {
-            app.moderation.can_moderate = Some(can);
-            match pending {
-                Some(a) if can => action(app, a),
-                _ => {
-                    app.message = Some(app.moderation.refusal());
-                    Vec::new()
-                }
-            }
-        }
+        Ok(true) => effects.extend(action(app, pending)),
+        Ok(false) => app.message = Some(app.moderation.refusal()),
         Err(why) => {
             app.message = Some(format!("cannot tell whether moderating is allowed: {why}"));
-            Vec::new()
         }
     }
+    effects
 }
 
 /// The comments an action applies to: the marked ones, else the selected one.
@@ -240,6 +245,7 @@ pub fn start(app: &mut App, act: ModAction, steps: Vec<Step>, undoing: bool) -> 
             done: Vec::new(),
             failed: Vec::new(),
             skipped: skipped.len(),
+            reply: None,
         },
     );
     if let Some(q) = app.queue.as_mut() {
@@ -306,7 +312,10 @@ fn finish_if_done(app: &mut App, batch: u64) -> Vec<Effect> {
     let Some(run) = app.moderation.running.remove(&batch) else {
         return Vec::new();
     };
-    app.message = Some(summary(&run));
+    app.message = Some(match run.reply {
+        Some(reply) => super::moderation_reply::summary(&run, reply),
+        None => summary(&run),
+    });
     if !run.undoing && !run.done.is_empty() {
         app.moderation.undo.push(Done {
             action: run.action,

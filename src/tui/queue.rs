@@ -384,7 +384,7 @@ fn quit(app: &mut App) -> Vec<Effect> {
 }
 
 /// Enter: the selected comment in its thread (Back returns here).
-fn open_thread(app: &mut App) -> Vec<Effect> {
+pub fn open_thread(app: &mut App) -> Vec<Effect> {
     let Some(q) = app.queue.as_ref() else {
         return Vec::new();
     };
@@ -409,20 +409,6 @@ fn open_thread(app: &mut App) -> Vec<Effect> {
     app.screen = Screen::Thread;
     app.thread = None;
     app.load(source)
-}
-
-/// `r` in the queue: the comment in its thread, selected, ready for `r` (reply) there.
-pub fn reply(app: &mut App) -> Vec<Effect> {
-    let effects = open_thread(app);
-    if !effects.is_empty() {
-        let key = app
-            .config
-            .keymap
-            .hint(Action::Reply)
-            .unwrap_or_else(|| "r".into());
-        app.message = Some(format!("the comment in its thread: {key} replies to it"));
-    }
-    effects
 }
 
 /// Back from a thread opened from the queue: the queue again, fresh from the site.

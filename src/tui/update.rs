@@ -10,7 +10,8 @@ use super::posts::{self, POST_ROWS};
 use super::prompt::{Edit, Prompt, PromptKind};
 use super::viewport::{self, Frame};
 use super::{
-    compose, compose_keys, loading, moderation, moderation_edit, overlay, queue, thread_actions,
+    compose, compose_keys, loading, moderation, moderation_edit, moderation_reply, overlay, queue,
+    thread_actions,
 };
 use crate::keymap::{Chord, Resolved};
 
@@ -46,9 +47,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Page { generation, event } if generation == app.generation => {
             loading::page(app, event);
-            Vec::new()
+            moderation_reply::arrived(app, false)
         }
-        Msg::LoadDone { generation } if generation == app.generation => loading::done(app),
+        Msg::LoadDone { generation } if generation == app.generation => {
+            let mut effects = loading::done(app);
+            effects.extend(moderation_reply::arrived(app, true));
+            effects
+        }
         Msg::LoadFailed {
             generation,
             message,
@@ -178,8 +183,8 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::None => return Vec::new(),
-        // The queue has no composer: `r` shows the comment in its thread, where `r` replies.
-        Action::Reply if app.screen == Screen::Queue => return queue::reply(app),
+        // The queue has no composer: `r` opens the comment's thread, and the composer there.
+        Action::Reply if app.screen == Screen::Queue => return moderation_reply::from_queue(app),
         Action::Reply | Action::NewComment => {
             return compose::open(app, action == Action::Reply);
         }
