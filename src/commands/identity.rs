@@ -251,7 +251,7 @@ fn browser(
         let url = appauth::authorize_url(&endpoint, &app_name, &app_id, Some(&callback));
         login::show(&url, "Approve wpcomments in your browser:", args.no_browser);
         let page = "wpcomments received the application password.";
-        match login::wait_for(listener, args.no_browser, page)? {
+        match login::wait_for(listener, args.no_browser, true, page)? {
             Came::Callback(params) => appauth::from_callback(&params)?,
             Came::Pasted(password) => pasted(args, password)?,
         }
@@ -303,7 +303,7 @@ fn wordpress_com(
     };
     login::show(&url, intro, args.no_browser);
     let page = "wpcomments is now logged in to WordPress.com.";
-    let code = match login::wait_for(listener, true, page)? {
+    let code = match login::wait_for(listener, true, false, page)? {
         Came::Callback(params) => oauth::code_from_params(&params, &state)?,
         Came::Pasted(line) => oauth::code_from_redirect(&line, &state)?,
     };

@@ -1,6 +1,7 @@
 //! Waiting for a browser login to come back: to the loopback listener, or as a line the
 //! user pastes (SSH sessions, sites that will not redirect to http://127.0.0.1).
 
+use std::io::IsTerminal;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -18,8 +19,9 @@ pub enum Came {
     Pasted(String),
 }
 
-/// Wait for the browser to reach `listener` or, when `paste` is set, for a pasted line.
-pub fn wait_for(listener: Loopback, paste: bool, page: &'static str) -> Result<Came> {
+/// Wait for the browser to reach `listener` or, when `paste` is set, for a pasted line
+/// (read without echo when `secret` is set and stdin is a terminal).
+pub fn wait_for(listener: Loopback, paste: bool, secret: bool, page: &'static str) -> Result<Came> {
     let (tx, rx) = mpsc::channel::<Result<Came>>();
     let to_listener = tx.clone();
     std::thread::spawn(move || {
@@ -28,6 +30,12 @@ pub fn wait_for(listener: Loopback, paste: bool, page: &'static str) -> Result<C
     });
     if paste {
         std::thread::spawn(move || {
+            if secret && std::io::stdin().is_terminal() {
+                if let Ok(typed) = super::prompt::ask_secret("or paste it here: ") {
+                    let _ = tx.send(Ok(Came::Pasted(typed.expose().to_owned())));
+                }
+                return;
+            }
             let mut line = String::new();
             // EOF (no stdin) just leaves the listener to answer.
             if std::io::stdin().read_line(&mut line).is_ok() && !line.trim().is_empty() {

@@ -34,6 +34,10 @@ fn safe(text: &str) -> String {
         })
         .collect();
     out.truncate(100);
+    // "." and ".." (a host of dots, from a hostile link) would step out of the drafts dir.
+    if out.chars().all(|c| c == '.') {
+        out = format!("_{out}");
+    }
     out
 }
 
@@ -112,4 +116,25 @@ pub fn rekey(from: &DraftKey, to: &DraftKey, body: &str) -> Result<PathBuf> {
         delete(from)?;
     }
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_host_of_dots_cannot_leave_the_drafts_dir() {
+        for host in ["http://../x/", "http://%2e%2e/x/", "http://./x/"] {
+            if let Ok(url) = Url::parse(host) {
+                let key = DraftKey::for_post(&url, 5, 0);
+                assert!(
+                    !key.site.chars().all(|c| c == '.'),
+                    "{host} -> {}",
+                    key.site
+                );
+            }
+        }
+        assert_eq!(safe(".."), "_..");
+        assert_eq!(safe("a..b"), "a..b");
+    }
 }

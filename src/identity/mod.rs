@@ -211,19 +211,36 @@ pub fn data_dir() -> Result<PathBuf> {
     dir_from("WPCOMMENTS_DATA_DIR", |d| d.data_dir().to_path_buf())
 }
 
+/// Create `dir` (and its parents) readable by the owner only; tighten it if it exists.
+fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(dir)
+}
+
 /// Write `bytes` to `path` atomically (temp file + rename), readable by the owner only.
 pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
     let fail = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    std::fs::create_dir_all(dir).map_err(fail)?;
+    create_private_dir(dir).map_err(fail)?;
+    // A fresh, unpredictable name opened with create_new: never a stale file with an old
+    // mode, never shared by two writers of the same key.
     let tmp = dir.join(format!(
         ".{}.{}.tmp",
         path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
-        std::process::id()
+        uuid::Uuid::new_v4().simple()
     ));
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
@@ -240,6 +257,22 @@ pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn private_files_and_their_dirs_are_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().expect("tempdir");
+        let path = root.path().join("conf/wpcomments/secrets.toml");
+        write_private(&path, b"x").expect("writes");
+        write_private(&path, b"y").expect("rewrites");
+        let mode =
+            |p: &std::path::Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777);
+        assert_eq!(mode(&path).ok(), Some(0o600));
+        assert_eq!(mode(path.parent().expect("dir")).ok(), Some(0o700));
+        let leftovers = std::fs::read_dir(path.parent().expect("dir")).map(|d| d.count());
+        assert_eq!(leftovers.ok(), Some(1), "no temp files left behind");
+    }
 
     fn ident(kind: Kind, site: Option<&str>) -> Identity {
         Identity {

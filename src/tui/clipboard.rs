@@ -1,9 +1,12 @@
 //! Copying through the terminal: the OSC 52 escape, which terminals (and tmux with
 //! `set-clipboard on`) turn into a clipboard write, also over SSH.
 
-/// The OSC 52 sequence that puts `text` on the clipboard.
+/// The OSC 52 sequence that puts `text` on the clipboard. What is copied comes from the
+/// server (permalinks, link targets): it is sanitized to one line first, so a "URL" holding
+/// a newline cannot run a command when pasted into a shell.
 pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+    let safe = crate::render::sanitize_line(text);
+    format!("\x1b]52;c;{}\x07", base64(safe.as_bytes()))
 }
 
 /// Standard base64 with padding.
@@ -31,6 +34,14 @@ pub fn base64(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copied_text_is_one_line_without_controls() {
+        assert_eq!(
+            osc52("https://x.example/\nrm -rf ~\n\u{1b}]0;t\u{7}"),
+            osc52("https://x.example/ rm -rf ~")
+        );
+    }
 
     #[test]
     fn base64_matches_the_rfc_vectors() {
