@@ -4,6 +4,7 @@ pub mod auth;
 pub mod client;
 pub mod comments;
 pub mod discover;
+pub mod failure;
 pub mod moderate;
 pub mod posts;
 pub mod queue;
