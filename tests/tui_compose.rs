@@ -264,10 +264,47 @@ fn y_posts_the_text_as_the_chosen_identity_to_the_parent() {
         out.identity.as_ref().map(|i| i.name.as_str()),
         Some("admin")
     );
-    assert_eq!(out.site_url.as_str(), "https://blog.example/post/");
+    // The site is the API's own origin, not the post's `link` (which the server chooses).
+    assert_eq!(out.site_url.as_str(), "https://blog.example/");
+    assert!(out.launch_auth, "admin is the identity started as");
     // Keys wait for the answer.
     assert!(type_keys(&mut a, "zz").is_empty());
     assert_eq!(text(&a), "a reply");
+}
+
+#[test]
+fn an_identity_whose_secret_comes_from_a_command_posts_only_when_started_as() {
+    let mut a = sample();
+    as_admin(&mut a);
+    let mut pass = identity("pass", Kind::AppPassword, Some("https://blog.example/"));
+    pass.password_command = Some("pass show blog.example/pass".into());
+    a.posting.known.push(pass.clone());
+    reply_to_bob(&mut a, "hello");
+    ctrl(&mut a, 's');
+    let who =
+        |a: &App| compose_text::identity_label(a.posting.composer.as_ref().unwrap().identity());
+    type_keys(&mut a, "ii");
+    assert_eq!(who(&a), "pass (application password)");
+    // Its command could prompt under the reader: refused, nothing sent, still choosing.
+    let effects = type_keys(&mut a, "y");
+    assert!(effects.is_empty(), "{effects:?}");
+    let why =
+        "identity pass reads its secret with a command: choose it with --as pass when starting";
+    assert_eq!(a.message.as_deref(), Some(why));
+    assert_eq!(stage(&a), Stage::Confirm);
+    assert!(screen(&render(&a)).contains("identity pass reads its secret"));
+    // Started as it (its secret read before the terminal), it posts with those credentials.
+    let mut a = sample();
+    as_admin(&mut a);
+    a.posting.identity = Some(pass);
+    reply_to_bob(&mut a, "hello");
+    ctrl(&mut a, 's');
+    let effects = type_keys(&mut a, "y");
+    let [Effect::SendReply(out)] = effects.as_slice() else {
+        panic!("expected one SendReply, got {effects:?}");
+    };
+    assert_eq!(out.identity.as_ref().map(|i| i.name.as_str()), Some("pass"));
+    assert!(out.launch_auth);
 }
 
 #[test]

@@ -550,3 +550,164 @@ fn a_page_read_before_an_action_landed_does_not_bring_the_old_status_back() {
     );
     assert_eq!(status(&a, 31), Status::Hold);
 }
+
+#[test]
+fn a_second_key_on_a_comment_still_being_changed_is_refused_so_the_screen_follows_the_site() {
+    let mut a = thread_app();
+    type_keys(&mut a, "j"); // #2, held
+    let first = type_keys(&mut a, "a"); // approve: shown approved at once
+    let second = type_keys(&mut a, "s"); // spam before the approve was answered
+    assert!(applies(&second).is_empty(), "{second:?}");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("#2 is still being changed; try again in a moment")
+    );
+    answer(&mut a, &first, 2, Err("refused".into())); // the approve refused: held again
+    let s = wpcomments::tui::moderation::current_status(&a, 2);
+    assert_eq!(
+        s,
+        Some(Status::Hold),
+        "the site says held; the screen says {s:?}"
+    );
+    // Once answered, the comment takes keys again.
+    let third = type_keys(&mut a, "s");
+    assert_eq!(applies(&third), vec![(2, ModAction::Spam, Status::Hold)]);
+    answer(&mut a, &third, 2, ok(2, Some(Status::Spam)));
+    let s = wpcomments::tui::moderation::current_status(&a, 2);
+    assert_eq!(
+        s,
+        Some(Status::Spam),
+        "the site says spam; the screen says {s:?}"
+    );
+}
+
+#[test]
+fn undo_waits_for_a_comment_still_being_changed_and_keeps_its_step() {
+    let mut a = thread_app();
+    type_keys(&mut a, "j"); // #2, held
+    let approve = type_keys(&mut a, "a");
+    answer(&mut a, &approve, 2, ok(2, Some(Status::Approved)));
+    let spam = type_keys(&mut a, "s");
+    assert_eq!(applies(&spam), vec![(2, ModAction::Spam, Status::Approved)]);
+    // z would send #2 back while the spam is still on its way: refused, nothing lost.
+    let undo = type_keys(&mut a, "z");
+    assert!(applies(&undo).is_empty(), "{undo:?}");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("#2 is still being changed; try again in a moment")
+    );
+    assert_eq!(a.moderation.undo.len(), 1);
+    answer(&mut a, &spam, 2, ok(2, Some(Status::Spam)));
+    let undo = type_keys(&mut a, "z");
+    assert_eq!(applies(&undo), vec![(2, ModAction::Unspam, Status::Spam)]);
+}
+
+fn edit_text(a: &App) -> Option<String> {
+    a.moderation
+        .editing
+        .as_ref()
+        .map(|e| e.editor.lines().join("\n"))
+}
+
+#[test]
+fn editing_in_a_thread_read_without_edit_context_reads_the_stored_text_first() {
+    let mut a = thread_app(); // comments carry only content.rendered
+    let effects = type_keys(&mut a, "e");
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Moderation(ModEffect::ReadRaw { id: 1, .. })]
+        ),
+        "{effects:?}"
+    );
+    assert!(edit_text(&a).is_none(), "no editor on the shown text");
+    let stored = "first <a href=\"https://example.org/idea\">thought</a>";
+    send(
+        &mut a,
+        Msg::Moderation(Box::new(ModMsg::RawRead {
+            id: 1,
+            result: Ok(stored.into()),
+        })),
+    );
+    assert_eq!(edit_text(&a).as_deref(), Some(stored));
+    // Saving sends the markup and the link target along.
+    let effects = key(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let [Effect::Moderation(ModEffect::Edit { id: 1, text, .. })] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(text, stored);
+    send(
+        &mut a,
+        Msg::Moderation(Box::new(ModMsg::Edited {
+            id: 1,
+            result: Ok("<p>first <a href=\"https://example.org/idea\">thought</a></p>".into()),
+        })),
+    );
+    // Once saved, `e` starts from the saved text without asking the site again.
+    let effects = type_keys(&mut a, "e");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(edit_text(&a).as_deref(), Some(stored));
+}
+
+#[test]
+fn when_the_stored_text_cannot_be_read_the_comment_is_not_edited() {
+    let mut a = thread_app();
+    type_keys(&mut a, "e");
+    send(
+        &mut a,
+        Msg::Moderation(Box::new(ModMsg::RawRead {
+            id: 1,
+            result: Err("HTTP 401 rest_forbidden_context".into()),
+        })),
+    );
+    assert!(edit_text(&a).is_none());
+    assert_eq!(
+        a.message.as_deref(),
+        Some(
+            "#1 cannot be edited: its text as stored could not be read (HTTP 401 rest_forbidden_context)"
+        )
+    );
+    // An answer for a screen since left opens nothing.
+    type_keys(&mut a, "e");
+    a.generation += 1;
+    send(
+        &mut a,
+        Msg::Moderation(Box::new(ModMsg::RawRead {
+            id: 1,
+            result: Ok("first thought".into()),
+        })),
+    );
+    assert!(edit_text(&a).is_none());
+}
+
+#[test]
+fn esc_on_a_changed_edit_asks_before_throwing_it_away() {
+    let mut a = queue_app(true);
+    // Unchanged: Esc just closes.
+    type_keys(&mut a, "e");
+    assert_eq!(edit_text(&a).as_deref(), Some("Buy cheap watches"));
+    key(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(edit_text(&a).is_none());
+    assert_eq!(a.message.as_deref(), Some("edit cancelled"));
+    // Changed: Esc asks; n goes back to the text, y discards it.
+    type_keys(&mut a, "e");
+    type_keys(&mut a, "!!");
+    key(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(a.message.as_deref(), Some("discard your edit? y/n"));
+    assert!(
+        screen(&a).contains("discard your edit? y/n"),
+        "{}",
+        screen(&a)
+    );
+    type_keys(&mut a, "n");
+    let kept = edit_text(&a).expect("still editing");
+    assert!(kept.contains("!!"), "{kept}");
+    assert!(
+        !kept.contains('n'),
+        "the answer is not typed into the text: {kept}"
+    );
+    key(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    type_keys(&mut a, "y");
+    assert!(edit_text(&a).is_none());
+    assert_eq!(a.message.as_deref(), Some("edit discarded"));
+}

@@ -319,6 +319,30 @@ fn counts_match_the_sites_own_totals() {
 }
 
 #[test]
+fn the_stored_text_keeps_markup_and_links_for_the_editor() {
+    let wp = wordpress();
+    let id = seed(wp, "Plain to start", "approved");
+    let (client, api) = admin_client(wp);
+    let text = "see <a href=\"https://example.org/x\">this</a> and <em>that</em>";
+    rt().block_on(async {
+        moderate::edit_content(&client, &api, id, text)
+            .await
+            .unwrap();
+        let raw = moderate::raw_content(&client, &api, id).await.unwrap();
+        // WordPress adds rel="nofollow ugc" when saving; the markup and the target stay.
+        assert!(
+            raw.starts_with("see <a href=\"https://example.org/x\"")
+                && raw.ends_with(">this</a> and <em>that</em>"),
+            "{raw}"
+        );
+        let gone = moderate::raw_content(&client, &api, 999_999_999)
+            .await
+            .unwrap_err();
+        assert!(gone.to_string().contains("does not exist"), "{gone}");
+    });
+}
+
+#[test]
 fn editing_replaces_the_text_and_a_subscriber_may_not() {
     let wp = wordpress();
     let id = seed(wp, "Typo in here", "approved");

@@ -248,6 +248,27 @@ pub async fn apply(
     })
 }
 
+/// Comment `id`'s text as stored (`content.raw`, read with `context=edit`): what an edit
+/// starts from, markup and link targets included.
+pub async fn raw_content(client: &Client, api: &ApiRoot, id: u64) -> Result<String> {
+    let url = api.url(
+        &format!("wp/v2/comments/{id}"),
+        &[("context", "edit"), ("_fields", "id,content")],
+    );
+    let resp = client.get(&url).await?;
+    if !resp.ok() {
+        return Err(refusal(&resp, id, "read"));
+    }
+    resp.json()?
+        .pointer("/content/raw")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| Error::Malformed {
+            url: display_url(&resp.url),
+            detail: format!("comment #{id} came without its stored text (content.raw)"),
+        })
+}
+
 /// Replace the text of comment `id`; returns the new rendered HTML.
 pub async fn edit_content(client: &Client, api: &ApiRoot, id: u64, text: &str) -> Result<String> {
     let url = api.url(&format!("wp/v2/comments/{id}"), &[("context", "edit")]);

@@ -133,11 +133,25 @@ fn changed(app: &mut App) -> Vec<Effect> {
 }
 
 fn confirming(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    let launch = app.posting.identity.as_ref().map(|i| i.name.clone());
     let Some(c) = app.posting.composer.as_mut() else {
         return Vec::new();
     };
     match chord(key).0 {
         KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+            let launch_auth = c
+                .identity()
+                .is_some_and(|i| launch.as_deref() == Some(i.name.as_str()));
+            // Only the identity started as had its secret read before the terminal was taken.
+            if let Some(why) = c
+                .identity()
+                .filter(|_| !launch_auth)
+                .and_then(super::compose_worker::command_secret)
+            {
+                c.error = Some(why.clone());
+                app.message = Some(why);
+                return Vec::new();
+            }
             let Some(api) = c.api.clone() else {
                 c.stage = Stage::Editing;
                 return Vec::new();
@@ -157,6 +171,7 @@ fn confirming(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 api,
                 site_url,
                 identity: c.identity().cloned(),
+                launch_auth,
                 post: c.post,
                 parent: c.parent_id(),
                 body: text.trim_end().to_owned(),
@@ -164,6 +179,7 @@ fn confirming(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char('i' | 'I') | KeyCode::Tab => {
             c.choice = (c.choice + 1) % c.choices.len().max(1);
+            c.error = None;
             Vec::new()
         }
         KeyCode::Char('n' | 'N') | KeyCode::Esc => {

@@ -81,6 +81,19 @@ fn anonymous() -> Identity {
     }
 }
 
+/// Why `identity` cannot post from inside the terminal reader: its secret comes from a
+/// `password_command`, which may prompt (pass, gpg) and would fight the reader for the
+/// keyboard and the screen. Secrets are read before the terminal is taken, for the identity
+/// the reader starts as; `None` when this one may be used.
+pub fn command_secret(identity: &Identity) -> Option<String> {
+    identity.password_command.as_ref().map(|_| {
+        format!(
+            "identity {0} reads its secret with a command: choose it with --as {0} when starting",
+            identity.name
+        )
+    })
+}
+
 /// Post the reply as its identity with a client of its own; report the new comment (as
 /// the site returns it when it lets us read it back) or the refusal in words.
 pub async fn send_reply(tx: Sender<Msg>, base: ClientConfig, out: Outgoing) {
@@ -99,12 +112,19 @@ async fn post(base: ClientConfig, out: &Outgoing) -> Result<Comment, String> {
             .ensure_serves(&out.site_url)
             .map_err(|e| e.to_string())?;
     }
-    let reading = identity.clone();
-    // The secret may come from the keyring or a password command: off the async threads.
-    let auth = tokio::task::spawn_blocking(move || reading.auth())
-        .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| e.to_string())?;
+    let auth = if out.launch_auth {
+        base.auth.clone()
+    } else {
+        if let Some(why) = command_secret(&identity) {
+            return Err(why);
+        }
+        let reading = identity.clone();
+        // The secret may come from the keyring: off the async threads.
+        tokio::task::spawn_blocking(move || reading.auth())
+            .await
+            .map_err(|e| e.to_string())?
+            .map_err(|e| e.to_string())?
+    };
     let client = Client::new(ClientConfig {
         auth,
         auth_scope: identity.auth_scope(),
@@ -190,6 +210,49 @@ mod tests {
             key: key(parent),
             body: body.into(),
         }
+    }
+
+    #[test]
+    fn a_command_secret_is_never_run_from_the_reader_unless_read_at_launch() {
+        let dir = std::env::temp_dir().join(format!("wpc-cmd-secret-{}", std::process::id()));
+        let marker = dir.join("ran");
+        std::fs::create_dir_all(&dir).unwrap();
+        let identity = Identity {
+            name: "pass".into(),
+            kind: Kind::AppPassword,
+            site: Some("https://blog.example/".into()),
+            user: Some("pass".into()),
+            author_name: None,
+            author_email: None,
+            author_url: None,
+            password_command: Some(format!("touch '{}'; echo secret", marker.display())),
+            default: false,
+        };
+        let out = Outgoing {
+            key: key(2),
+            api: crate::api::ApiRoot::Path(
+                url::Url::parse("https://blog.example/wp-json/").unwrap(),
+            ),
+            site_url: url::Url::parse("https://blog.example/post/").unwrap(),
+            identity: Some(identity),
+            launch_auth: false,
+            post: 1,
+            parent: 2,
+            body: "hi".into(),
+        };
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let err = rt
+            .block_on(post(ClientConfig::default(), &out))
+            .unwrap_err();
+        assert_eq!(
+            err,
+            "identity pass reads its secret with a command: choose it with --as pass when starting"
+        );
+        assert!(!marker.exists(), "the password command ran");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -78,6 +78,10 @@ pub struct Moderation {
     pub confirm: Option<Confirm>,
     /// The open text editor (`e`).
     pub editing: Option<super::moderation_edit::EditBox>,
+    /// `e` on a comment whose stored text is being read first.
+    pub edit_reading: Option<super::moderation_edit::Reading>,
+    /// Comments' stored text (`content.raw`) read or saved this session, by API root and id.
+    pub raw_texts: HashMap<(String, u64), String>,
     /// A key pressed in a thread before the site said whether the identity may moderate;
     /// it runs once the answer is yes.
     pub after_check: Option<Action>,
@@ -223,6 +227,12 @@ pub fn start(app: &mut App, act: ModAction, steps: Vec<Step>, undoing: bool) -> 
         app.message = Some(format!("already {}: nothing to do", act.done()));
         return Vec::new();
     }
+    if let Some(id) = todo.iter().map(|s| s.id).find(|id| in_flight(app, *id)) {
+        // A second action would be sent with a status the site may never reach, and the
+        // first one's rollback would overwrite it: one change per comment at a time.
+        app.message = Some(still_changing(id));
+        return Vec::new();
+    }
     let batch = app.moderation.next_batch;
     app.moderation.next_batch += 1;
     let mut effects = Vec::new();
@@ -255,6 +265,19 @@ pub fn start(app: &mut App, act: ModAction, steps: Vec<Step>, undoing: bool) -> 
         queue::after_action(app);
     }
     effects
+}
+
+/// True while a batch still waits for the site's answer about comment `id`.
+pub fn in_flight(app: &App, id: u64) -> bool {
+    app.moderation
+        .running
+        .values()
+        .any(|r| r.waiting.iter().any(|s| s.id == id))
+}
+
+/// Why a key on a comment with an action in flight does nothing.
+pub fn still_changing(id: u64) -> String {
+    format!("#{id} is still being changed; try again in a moment")
 }
 
 /// Show comment `id` as `to` (`None`: deleted) where it is on screen, and move the counts
@@ -364,6 +387,10 @@ pub fn on_msg(app: &mut App, msg: ModMsg) -> Vec<Effect> {
         ModMsg::Counts(Err(_)) => Vec::new(),
         ModMsg::Capability(result) => capability(app, result),
         ModMsg::Applied { batch, id, result } => applied(app, batch, id, result),
+        ModMsg::RawRead { id, result } => {
+            super::moderation_edit::raw_read(app, id, result);
+            Vec::new()
+        }
         ModMsg::Edited { id, result } => {
             super::moderation_edit::edited(app, id, result);
             Vec::new()

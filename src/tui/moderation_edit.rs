@@ -1,5 +1,5 @@
 //! `e`: edit a comment's text in a popup, with the composer's editor (`ratatui-textarea`).
-//! Ctrl-S saves (sends the new text), Esc cancels.
+//! Ctrl-S saves (sends the new text), Esc cancels (asking first when the text was changed).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
@@ -27,16 +27,34 @@ pub struct EditBox {
     pub api: ApiRoot,
     /// The text.
     pub editor: TextArea<'static>,
+    /// The text as stored, to tell whether Esc would throw changes away.
+    pub original: String,
+    /// Esc on a changed text: waiting for `y` (discard) or another key (keep editing).
+    pub confirm_discard: bool,
     /// Saved and waiting for the site.
     pub sending: bool,
 }
 
-/// Open the editor on the selected comment.
+/// `e` on a comment whose stored text is being read from the site first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The comment.
+    pub id: u64,
+    /// The screen's load it belongs to ([`App::generation`]).
+    pub generation: u64,
+    /// Where to read and later send it.
+    pub api: ApiRoot,
+}
+
+/// Open the editor on the selected comment, on its text as stored (`content.raw`, with
+/// its markup and link targets). A thread read without edit context has only the rendered
+/// HTML; its stored text is read from the site first, never rebuilt from what is shown.
 pub fn open(app: &mut App) -> Vec<Effect> {
     let found = match app.screen {
         Screen::Queue => app.queue.as_ref().and_then(|q| {
             let row = q.rows.get(q.selected)?;
-            Some((row.id, row.raw.clone(), q.api.clone()))
+            let raw = Some(row.raw.clone()).filter(|r| !r.is_empty());
+            Some((row.id, raw, q.api.clone()))
         }),
         _ => app.thread.as_ref().and_then(|v| {
             let c = v.thread.comment(v.selected_index()?);
@@ -44,24 +62,70 @@ pub fn open(app: &mut App) -> Vec<Effect> {
                 .raw
                 .pointer("/content/raw")
                 .and_then(Value::as_str)
-                .map(str::to_owned)
-                .or_else(|| v.bodies.get(&c.id).map(|b| b.doc.plain_text()))
-                .unwrap_or_default();
+                .map(str::to_owned);
             Some((c.id, raw, v.api.clone()?))
         }),
     };
-    match found {
-        Some((id, text, api)) => {
-            app.moderation.editing = Some(EditBox {
-                id,
-                api,
-                editor: editor(&text),
-                sending: false,
-            });
+    let Some((id, raw, api)) = found else {
+        app.message = Some("no comment to edit here".into());
+        return Vec::new();
+    };
+    // A text saved or read this session is newer than the one the page came with.
+    let known = app.moderation.raw_texts.get(&(api.display(), id)).cloned();
+    match known.or(raw) {
+        Some(text) => {
+            show(app, id, api, text);
+            Vec::new()
         }
-        None => app.message = Some("no comment to edit here".into()),
+        None => {
+            app.message = Some(format!("reading #{id}'s text as stored…"));
+            app.moderation.edit_reading = Some(Reading {
+                id,
+                generation: app.generation,
+                api: api.clone(),
+            });
+            vec![Effect::Moderation(ModEffect::ReadRaw { api, id })]
+        }
     }
-    Vec::new()
+}
+
+fn show(app: &mut App, id: u64, api: ApiRoot, text: String) {
+    app.moderation.editing = Some(EditBox {
+        id,
+        api,
+        editor: editor(&text),
+        original: text,
+        confirm_discard: false,
+        sending: false,
+    });
+}
+
+/// The site answered the read of a comment's stored text: open the editor on it, or
+/// refuse to edit (the shown text has lost the markup and links a save would drop).
+pub fn raw_read(app: &mut App, id: u64, result: Result<String, String>) {
+    let Some(reading) = app
+        .moderation
+        .edit_reading
+        .take_if(|r| r.id == id && r.generation == app.generation)
+    else {
+        return;
+    };
+    match result {
+        Ok(text) => {
+            app.moderation
+                .raw_texts
+                .insert((reading.api.display(), id), text.clone());
+            if app.moderation.editing.is_none() {
+                app.message = None;
+                show(app, id, reading.api, text);
+            }
+        }
+        Err(why) => {
+            app.message = Some(format!(
+                "#{id} cannot be edited: its text as stored could not be read ({why})"
+            ));
+        }
+    }
 }
 
 /// A key while the edit popup is open.
@@ -72,8 +136,22 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
     if edit.sending {
         return Vec::new();
     }
+    if edit.confirm_discard {
+        if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+            app.moderation.editing = None;
+            app.message = Some("edit discarded".into());
+        } else {
+            edit.confirm_discard = false;
+            app.message = None;
+        }
+        return Vec::new();
+    }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
+        KeyCode::Esc if edit.editor.lines().join("\n") != edit.original => {
+            edit.confirm_discard = true;
+            app.message = Some("discard your edit? y/n".into());
+        }
         KeyCode::Esc => {
             app.moderation.editing = None;
             app.message = Some("edit cancelled".into());
@@ -100,15 +178,20 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
 
 /// The site answered an edit.
 pub fn edited(app: &mut App, id: u64, result: Result<String, String>) {
-    let raw = app
+    let sent = app
         .moderation
         .editing
         .as_ref()
         .filter(|e| e.id == id)
-        .map(|e| e.editor.lines().join("\n"));
+        .map(|e| (e.api.display(), e.editor.lines().join("\n")));
     match result {
         Ok(html) => {
             app.moderation.editing = None;
+            // The next `e` starts from what was saved, not from the page as first read.
+            let raw = sent.map(|(api, text)| {
+                app.moderation.raw_texts.insert((api, id), text.clone());
+                text
+            });
             app.message = Some(format!("#{id} edited"));
             if let Some(row) = app
                 .queue
@@ -148,7 +231,11 @@ pub fn draw(app: &App, edit: &EditBox, screen: Rect, buf: &mut Buffer) {
         .border_set(glyphs(app.config.ascii).border)
         .border_style(app.theme().border)
         .title(title)
-        .title_bottom(Line::from(" ctrl-s save · esc cancel "));
+        .title_bottom(Line::from(if edit.confirm_discard {
+            " discard your edit? y/n "
+        } else {
+            " ctrl-s save · esc cancel "
+        }));
     let inner = block.inner(area);
     block.render(area, buf);
     (&edit.editor).render(inner, buf);

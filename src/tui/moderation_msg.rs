@@ -52,6 +52,13 @@ pub enum ModEffect {
         /// API root.
         api: ApiRoot,
     },
+    /// Read a comment's text as stored, to edit it.
+    ReadRaw {
+        /// API root.
+        api: ApiRoot,
+        /// The comment.
+        id: u64,
+    },
     /// Replace a comment's text.
     Edit {
         /// API root.
@@ -108,6 +115,13 @@ pub enum ModMsg {
     },
     /// Whether the identity has `moderate_comments`, or why that is not known.
     Capability(Result<bool, String>),
+    /// A comment's stored text, to edit it, or why it could not be read.
+    RawRead {
+        /// The comment.
+        id: u64,
+        /// `content.raw`, or the error in one line.
+        result: Result<String, String>,
+    },
     /// A text edit answered.
     Edited {
         /// The comment.

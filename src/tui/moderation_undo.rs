@@ -1,14 +1,22 @@
 //! Undo (`z`) and the permanent delete's confirmation (`D`, then `y`).
 
 use super::app::{App, Screen};
-use super::moderation::{Confirm, Step, start, targets};
+use super::moderation::{Confirm, Step, in_flight, start, still_changing, targets};
 use super::msg::Effect;
 use crate::api::moderate::{ModAction, Status};
 
 /// `z`: undo the last finished batch.
 pub fn undo(app: &mut App) -> Vec<Effect> {
-    let Some(last) = app.moderation.undo.pop() else {
+    let Some(last) = app.moderation.undo.last() else {
         app.message = Some("nothing to undo".into());
+        return Vec::new();
+    };
+    if let Some(step) = last.steps.iter().find(|s| in_flight(app, s.id)) {
+        // Keep the step: it can be undone once the site answered.
+        app.message = Some(still_changing(step.id));
+        return Vec::new();
+    }
+    let Some(last) = app.moderation.undo.pop() else {
         return Vec::new();
     };
     if last.action == ModAction::Delete {

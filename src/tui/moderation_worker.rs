@@ -54,6 +54,12 @@ pub async fn run(client: &Client, job: ModEffect) -> ModMsg {
                 .map(|me| me.can_moderate)
                 .map_err(|e| e.to_string()),
         ),
+        ModEffect::ReadRaw { api, id } => ModMsg::RawRead {
+            id,
+            result: moderate::raw_content(client, &api, id)
+                .await
+                .map_err(|e| e.to_string()),
+        },
         ModEffect::Edit { api, id, text } => ModMsg::Edited {
             id,
             result: moderate::edit_content(client, &api, id, &text)
@@ -107,6 +113,10 @@ pub fn failed(job: ModEffect, why: String) -> ModMsg {
         ModEffect::Capability { .. } => ModMsg::Capability(Err(why)),
         ModEffect::Apply { batch, id, .. } => ModMsg::Applied {
             batch,
+            id,
+            result: Err(why),
+        },
+        ModEffect::ReadRaw { id, .. } => ModMsg::RawRead {
             id,
             result: Err(why),
         },

@@ -235,6 +235,9 @@ pub struct Outgoing {
     pub site_url: url::Url,
     /// Who posts it; `None` is anonymous.
     pub identity: Option<Identity>,
+    /// True when `identity` is the one the app was started as: its credentials, read before
+    /// the terminal was taken, are already in the worker's client settings.
+    pub launch_auth: bool,
     /// Post id.
     pub post: u64,
     /// Parent comment id, 0 for top level.
