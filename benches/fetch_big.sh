@@ -37,5 +37,5 @@ for c in 1 4 8; do
   printf 'wpcomments --dump --concurrency %s: %s\n' "$c" "$(median "$bin" --dump --concurrency "$c" "$link")"
 done
 for c in 1 4 8; do
-  printf 'curl --parallel --parallel-max %s:   %s\n' "$c" "$(median curl -s --compressed --parallel --parallel-max "$c" "${urls[@]}")"
+  printf 'curl --parallel --parallel-immediate --parallel-max %s: %s\n' "$c" "$(median curl -s --compressed --parallel --parallel-immediate --parallel-max "$c" "${urls[@]}")"
 done
