@@ -81,18 +81,7 @@ fn queue_app(can_moderate: bool) -> App {
 }
 
 fn applies(effects: &[Effect]) -> Vec<(u64, ModAction, Status)> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Moderation(ModEffect::Apply {
-                id,
-                action,
-                current,
-                ..
-            }) => Some((*id, *action, *current)),
-            _ => None,
-        })
-        .collect()
+    wpcomments::tui::testing::moderation_applies(effects)
 }
 
 fn status(a: &App, id: u64) -> Status {

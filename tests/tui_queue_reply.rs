@@ -194,18 +194,7 @@ fn posted(a: &mut App, parent: u64) -> Vec<Effect> {
 }
 
 fn applies(effects: &[Effect]) -> Vec<(u64, ModAction, Status)> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Moderation(ModEffect::Apply {
-                id,
-                action,
-                current,
-                ..
-            }) => Some((*id, *action, *current)),
-            _ => None,
-        })
-        .collect()
+    wpcomments::tui::testing::moderation_applies(effects)
 }
 
 fn answer(a: &mut App, effects: &[Effect], id: u64, result: Result<Outcome, String>) {

@@ -323,49 +323,35 @@ impl Action {
         use Action::*;
         match view {
             View::Thread => self != None && !self.is_queue_only(),
-            View::Queue => {
-                self.is_moderation()
-                    || self.is_queue_only()
-                    || matches!(
-                        self,
-                        MoveDown
-                            | MoveUp
-                            | First
-                            | Last
-                            | PageDown
-                            | PageUp
-                            | Search
-                            | Select
-                            | Refresh
-                            | CycleTheme
-                            | Help
-                            | Back
-                            | Quit
-                            | Suspend
-                    )
-            }
-            View::Posts => matches!(
-                self,
-                MoveDown
-                    | MoveUp
-                    | First
-                    | Last
-                    | PageDown
-                    | PageUp
-                    | Search
-                    | Select
-                    | Refresh
-                    | CycleTheme
-                    | Help
-                    | Back
-                    | Quit
-                    | Suspend
-            ),
+            View::Queue => self.is_moderation() || self.is_queue_only() || self.is_list_key(),
+            View::Posts => self.is_list_key(),
         }
     }
 }
 
 impl Action {
+    /// The keys every list view (posts, moderation queue) understands.
+    fn is_list_key(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            MoveDown
+                | MoveUp
+                | First
+                | Last
+                | PageDown
+                | PageUp
+                | Search
+                | Select
+                | Refresh
+                | CycleTheme
+                | Help
+                | Back
+                | Quit
+                | Suspend
+        )
+    }
+
     /// Actions that change a comment and need `moderate_comments` (greyed without it).
     pub fn is_moderation(self) -> bool {
         use Action::*;

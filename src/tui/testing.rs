@@ -195,3 +195,25 @@ pub fn render(app: &App) -> Terminal<TestBackend> {
 pub fn selected(app: &App) -> Option<u64> {
     app.thread.as_ref().and_then(|v| v.selected)
 }
+
+/// The moderation requests among `effects`: (comment id, action, status it was in).
+pub fn moderation_applies(
+    effects: &[Effect],
+) -> Vec<(
+    u64,
+    crate::api::moderate::ModAction,
+    crate::api::moderate::Status,
+)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Moderation(super::moderation_msg::ModEffect::Apply {
+                id,
+                action,
+                current,
+                ..
+            }) => Some((*id, *action, *current)),
+            _ => None,
+        })
+        .collect()
+}
