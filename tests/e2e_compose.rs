@@ -50,18 +50,8 @@ fn rest(wp: &Wp, route: &str) -> String {
     format!("{}wp/v2/{route}", wp.api())
 }
 
-/// A REST call as admin.
 fn admin_call(wp: &Wp, method: reqwest::Method, url: String, body: Option<Value>) -> Value {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    rt.block_on(async {
-        let mut req = reqwest::Client::new()
-            .request(method, url)
-            .basic_auth("admin", Some(wp.app_password("admin")));
-        if let Some(b) = body {
-            req = req.json(&b);
-        }
-        req.send().await.unwrap().json::<Value>().await.unwrap()
-    })
+    wp.admin_call(method, url, body)
 }
 
 fn session(h: &Home, name: &str, args: &[&str]) -> Tmux {

@@ -29,16 +29,7 @@ fn home_with(wp: &Wp, user: &str) -> Home {
 }
 
 fn admin_call(wp: &Wp, method: reqwest::Method, url: String, body: Option<Value>) -> Value {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    rt.block_on(async {
-        let mut req = reqwest::Client::new()
-            .request(method, url)
-            .basic_auth("admin", Some(wp.app_password("admin")));
-        if let Some(b) = body {
-            req = req.json(&b);
-        }
-        req.send().await.unwrap().json::<Value>().await.unwrap()
-    })
+    wp.admin_call(method, url, body)
 }
 
 /// A held comment in the sandbox whose text contains `token`.

@@ -148,6 +148,22 @@ impl Wp {
         self.str_at(&["users", user, "app_password"])
     }
 
+    /// A blocking REST call as the administrator (application password), answering JSON:
+    /// how the end-to-end tests check what the program did, through the real API.
+    pub fn admin_call(&self, method: reqwest::Method, url: String, body: Option<Value>) -> Value {
+        let rt = tokio::runtime::Runtime::new().expect("runtime");
+        rt.block_on(async {
+            let mut req = reqwest::Client::new()
+                .request(method, url)
+                .basic_auth("admin", Some(self.app_password("admin")));
+            if let Some(b) = body {
+                req = req.json(&b);
+            }
+            let resp = req.send().await.expect("WordPress answers");
+            resp.json::<Value>().await.expect("JSON answer")
+        })
+    }
+
     fn at(&self, keys: &[&str]) -> &Value {
         let found = keys.iter().try_fold(&self.manifest, |v, k| v.get(k));
         found.unwrap_or_else(|| panic!("the WordPress manifest has no {}", keys.join(".")))
