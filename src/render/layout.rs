@@ -85,6 +85,70 @@ impl Fill {
     }
 }
 
+/// A unit textwrap places: a whole word, or one grapheme cluster of a word too long for a
+/// line. `space` is the width of the gap after it (0 inside a broken word).
+#[derive(Debug)]
+struct Frag<'a> {
+    whole: Option<(u32, u32)>,
+    unit: (&'a str, SpanStyle),
+    width: usize,
+    space: usize,
+}
+
+impl<'a> Frag<'a> {
+    fn word(first: u32, last: u32, width: usize) -> Frag<'a> {
+        Frag {
+            whole: Some((first, last)),
+            unit: ("", SpanStyle::default()),
+            width,
+            space: 1,
+        }
+    }
+
+    fn unit(text: &'a str, style: SpanStyle, width: usize) -> Frag<'a> {
+        Frag {
+            whole: None,
+            unit: (text, style),
+            width,
+            space: 0,
+        }
+    }
+
+    /// Style of the fragment's first piece (for the space before it).
+    fn first_style(&self, inline: &Inline) -> SpanStyle {
+        match self.whole {
+            Some((first, last)) => inline.word(first, last).next().map(|p| p.1),
+            None => Some(self.unit.1),
+        }
+        .unwrap_or_default()
+    }
+
+    /// Append the fragment's styled text to `line`.
+    fn push_to(&self, inline: &Inline, line: &mut Fill) {
+        match self.whole {
+            Some((first, last)) => inline
+                .word(first, last)
+                .for_each(|(text, style)| line.push(text, style, 0)),
+            None => line.push(self.unit.0, self.unit.1, 0),
+        }
+        line.width += self.width;
+    }
+}
+
+impl textwrap::core::Fragment for Frag<'_> {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        self.space as f64
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
 impl Writer {
     /// Lays out sibling blocks; `separate` puts a blank line between them.
     fn blocks(&mut self, blocks: &[Block], separate: bool) {
@@ -179,80 +243,64 @@ impl Writer {
         self.lines.push(Line { spans: fill.spans });
     }
 
+    /// A paragraph: runs of words between `<br>`s, each wrapped by textwrap's first-fit.
     fn paragraph(&mut self, inline: &Inline) {
-        let mut fill: Option<Fill> = None;
+        let mut run: Vec<(u32, u32, usize)> = Vec::new();
         let mut emitted = false;
         let mut blank_wanted = false;
         for item in &inline.items {
-            let Item::Word {
-                first,
-                last,
-                width: word_width,
-            } = *item
-            else {
+            match *item {
+                Item::Word { first, last, width } => run.push((first, last, width as usize)),
                 // <br>: ends the line; a second one in a row leaves one blank line.
-                match fill.take() {
-                    Some(f) => self.end_line(f),
-                    None => blank_wanted |= emitted,
-                }
-                continue;
-            };
-            let line = match fill.take() {
-                Some(f) => f,
-                None => {
-                    if std::mem::take(&mut blank_wanted) {
-                        self.want_blank(self.prefix.len());
-                    }
+                Item::Break if run.is_empty() => blank_wanted |= emitted,
+                Item::Break => {
+                    self.run(inline, &std::mem::take(&mut run), &mut blank_wanted);
                     emitted = true;
-                    self.start_line()
                 }
-            };
-            let line = self.place_word(line, inline, (first, last), word_width as usize);
-            fill = Some(line);
+            }
         }
-        if let Some(f) = fill {
-            self.end_line(f);
+        if !run.is_empty() {
+            self.run(inline, &run, &mut blank_wanted);
         }
     }
 
-    /// First-fit placement of one word on `line`; returns the line now being filled.
-    fn place_word(
-        &mut self,
-        mut line: Fill,
-        inline: &Inline,
-        word: (u32, u32),
-        word_width: usize,
-    ) -> Fill {
+    /// Wrap one run of words to the content width and emit its lines.
+    fn run(&mut self, inline: &Inline, words: &[(u32, u32, usize)], blank_wanted: &mut bool) {
         let width = self.content_width();
-        let mut pieces = inline.word(word.0, word.1).peekable();
-        let gap = usize::from(line.width > 0);
-        let fits = line.width + gap + word_width <= width;
-        // A word too long for any line starts right here if there is room, so text
-        // without spaces (CJK, long URLs) fills lines instead of leaving ragged gaps.
-        if gap == 1 && (fits || word_width > width && line.width + 2 <= width) {
-            let next = pieces.peek().map_or(SpanStyle::default(), |p| p.1);
-            let style = space_style(line.last_style().unwrap_or_default(), next);
-            line.push(" ", style, 1);
-        } else if gap == 1 {
-            self.end_line(line);
-            line = self.start_line();
+        let mut frags: Vec<Frag> = Vec::with_capacity(words.len());
+        for &(first, last, word_width) in words {
+            if word_width <= width {
+                frags.push(Frag::word(first, last, word_width));
+                continue;
+            }
+            // Longer than a whole line: one fragment per grapheme cluster, glued without
+            // spaces, so the word starts on the current line and fills every line it needs
+            // (text without spaces, like CJK or a long URL, then wraps without ragged gaps).
+            for (text, style) in inline.word(first, last) {
+                for_each_unit(text, width, |g, w| frags.push(Frag::unit(g, style, w)));
+            }
+            if let Some(end) = frags.last_mut() {
+                end.space = 1;
+            }
         }
-        if line.width + word_width <= width {
-            pieces.for_each(|(text, style)| line.push(text, style, 0));
-            line.width += word_width;
-            return line;
-        }
-        // Longer than a whole line: break it between grapheme clusters.
-        for (text, style) in pieces {
-            for_each_unit(text, width, |g, w| {
-                if line.width + w > width && line.width > 0 {
-                    self.end_line(std::mem::take(&mut line));
-                    line = self.start_line();
+        let lines = textwrap::wrap_algorithms::wrap_first_fit(&frags, &[width as f64]);
+        for line_frags in lines {
+            if std::mem::take(blank_wanted) {
+                self.want_blank(self.prefix.len());
+            }
+            let mut line = self.start_line();
+            let mut before: Option<&Frag> = None;
+            for frag in line_frags {
+                if let Some(prev) = before.filter(|p| p.space > 0) {
+                    let next = frag.first_style(inline);
+                    let style = space_style(line.last_style().unwrap_or_default(), next);
+                    line.push(" ", style, prev.space);
                 }
-                line.push(g, style, w);
-            });
+                frag.push_to(inline, &mut line);
+                before = Some(frag);
+            }
+            self.end_line(line);
         }
-        line
     }
 
     /// Preformatted lines, verbatim and unwrapped; leading and trailing blank lines dropped.

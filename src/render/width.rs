@@ -26,7 +26,7 @@ pub(crate) fn grapheme_width(g: &str) -> usize {
 /// clusters, except that a cluster wider than `max` columns falls back to its characters.
 /// Such clusters exist (Indic conjunct chains join without limit), and a line must never
 /// be wider than its width, even at the cost of splitting one.
-pub(crate) fn for_each_unit(s: &str, max: usize, mut f: impl FnMut(&str, usize)) {
+pub(crate) fn for_each_unit<'a>(s: &'a str, max: usize, mut f: impl FnMut(&'a str, usize)) {
     for g in s.graphemes(true) {
         let w = grapheme_width(g);
         if w <= max {
