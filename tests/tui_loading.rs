@@ -51,6 +51,54 @@ fn refresh_keeps_the_selection_and_badges_arrivals_new() {
 }
 
 #[test]
+fn refresh_drops_comments_gone_from_the_site_and_moves_the_selection_to_the_parent() {
+    let mut a = opened();
+    type_keys(&mut a, "jj"); // 4, a reply to 2
+    assert_eq!(selected(&a), Some(4));
+    let effects = type_keys(&mut a, "R");
+    let generation = match effects.as_slice() {
+        [Effect::Load { generation, .. }] => *generation,
+        other => panic!("refresh should load: {other:?}"),
+    };
+    // The site now sends everything but 4 (trashed by a moderator) plus a new comment 8.
+    let mut now: Vec<Comment> = comments().into_iter().filter(|c| c.id != 4).collect();
+    now.push(comment(8, 0, 9, "heidi", "<p>late</p>"));
+    for msg in arrival(generation, thread_data("Fixture", now), None) {
+        send(&mut a, msg);
+    }
+    assert!(!rows(&a).contains(&4), "{:?}", rows(&a));
+    assert_eq!(selected(&a), Some(2), "the removed comment's parent");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("1 new comment; 1 no longer on the site")
+    );
+}
+
+#[test]
+fn a_refresh_that_fails_midway_removes_nothing() {
+    let mut a = opened();
+    let effects = type_keys(&mut a, "R");
+    let generation = match effects.as_slice() {
+        [Effect::Load { generation, .. }] => *generation,
+        other => panic!("refresh should load: {other:?}"),
+    };
+    let first: Vec<Comment> = comments().into_iter().take(2).collect();
+    let mut msgs = arrival(generation, thread_data("Fixture", first), None);
+    msgs.pop(); // no LoadDone: the load fails instead
+    for msg in msgs {
+        send(&mut a, msg);
+    }
+    send(
+        &mut a,
+        Msg::LoadFailed {
+            generation,
+            message: "boom".into(),
+        },
+    );
+    assert_eq!(rows(&a).len(), 7);
+}
+
+#[test]
 fn pages_arriving_keep_the_selection_on_the_same_comment() {
     let mut a = app(80, 40);
     let all = comments();

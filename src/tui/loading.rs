@@ -23,6 +23,7 @@ pub fn opened(app: &mut App, opened: Opened) {
                 view.baseline = Some(view.thread.comments().iter().map(|c| c.id).collect());
             }
             view.refreshing_from = Some(view.thread.len());
+            view.refresh_seen = Some(HashSet::new());
             view.post = opened.post;
             view.site = opened.site;
             if opened.api.is_some() {
@@ -44,6 +45,9 @@ pub fn page(app: &mut App, event: PageEvent) {
     if event.total_reported.is_some() {
         view.total_reported = event.total_reported;
     }
+    if let Some(seen) = view.refresh_seen.as_mut() {
+        seen.extend(event.comments.iter().map(|c| c.id));
+    }
     view.merge(event.comments);
     ensure_visible(view, frame);
 }
@@ -56,11 +60,21 @@ pub fn done(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     if let Some(before) = view.refreshing_from.take() {
-        app.message = Some(match view.thread.len().saturating_sub(before) {
+        // Every page arrived: what the site no longer sends is gone from it.
+        let removed = match view.refresh_seen.take() {
+            Some(seen) => view.retain(&seen),
+            None => 0,
+        };
+        let added = (view.thread.len() + removed).saturating_sub(before);
+        let mut message = match added {
             0 => "no new comments".to_owned(),
             1 => "1 new comment".to_owned(),
             n => format!("{n} new comments"),
-        });
+        };
+        if removed > 0 {
+            message.push_str(&format!("; {removed} no longer on the site"));
+        }
+        app.message = Some(message);
     }
     if let Some(focus) = view.focus.take() {
         app.message = Some(format!("comment #{focus} is not in this thread"));
@@ -82,7 +96,9 @@ pub fn failed(app: &mut App, message: String) {
     app.progress.active = false;
     app.message = None;
     if let Some(view) = app.thread.as_mut() {
+        // A partial refresh removes nothing: missing pages are not missing comments.
         view.refreshing_from = None;
+        view.refresh_seen = None;
     }
     let retry = app
         .config

@@ -56,6 +56,9 @@ pub struct ThreadView {
     pub focus: Option<u64>,
     /// Comments loaded when a refresh started (to report how many it added).
     pub refreshing_from: Option<usize>,
+    /// Ids the running refresh has received; at its end, comments not among them are gone
+    /// from the site (deleted, trashed, unapproved) and leave the view.
+    pub refresh_seen: Option<HashSet<u64>>,
     /// Body lines per width.
     pub cache: LayoutCache,
 }
@@ -83,8 +86,42 @@ impl ThreadView {
             seen_key: opened.seen_key,
             focus: opened.focus,
             refreshing_from: None,
+            refresh_seen: None,
             cache: LayoutCache::default(),
         }
+    }
+
+    /// Drop the comments whose ids are not in `keep`; returns how many left. A selection on
+    /// a dropped comment moves to its nearest remaining ancestor (else the first row).
+    pub fn retain(&mut self, keep: &HashSet<u64>) -> usize {
+        let fallback: Vec<u64> = self
+            .selected
+            .and_then(|id| self.thread.index_of(id))
+            .map(|i| {
+                let ancestors = self.thread.ancestors(i);
+                ancestors
+                    .iter()
+                    .map(|&a| self.thread.comment(a).id)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let all = std::mem::take(&mut self.thread).into_comments();
+        let before = all.len();
+        let kept: Vec<Comment> = all.into_iter().filter(|c| keep.contains(&c.id)).collect();
+        let removed = before - kept.len();
+        self.bodies.retain(|id, _| keep.contains(id));
+        self.collapsed.retain(|id| keep.contains(id));
+        if self.selected.is_some_and(|id| !keep.contains(&id)) {
+            self.selected = fallback.into_iter().find(|id| keep.contains(id));
+        }
+        if self.top.is_some_and(|id| !keep.contains(&id)) {
+            self.top = self.selected;
+            self.top_skip = 0;
+        }
+        self.thread = Thread::build(kept);
+        // Rebuilds rows and search, and picks a selection if none is left.
+        self.merge(Vec::new());
+        removed
     }
 
     /// How to load this thread again.
