@@ -104,25 +104,47 @@ fn a_moderator_approves_one_held_comment_and_spams_another_from_the_keyboard() {
     );
     assert!(screen.contains(&format!("#{older}")), "{}", framed(&screen));
     assert!(status_line(&screen).contains("1/2"), "{}", framed(&screen));
-    // a approves the newest (selected) and steps to the next; s marks that one as spam.
+    // a approves the newest (selected) and steps to the next; once the site confirmed, the
+    // approved comment leaves Pending, as on the admin screen. s marks the next one as spam.
+    let row_of = |id: u64| format!("] #{id} ");
     tmux.keys(&["a"]);
-    tmux.wait_until("the approval", SLOW, |s| {
+    let screen = tmux.wait_until("the approval", SLOW, |s| {
         status_line(s).contains(&format!("#{newer} approved"))
     });
+    assert!(!screen.contains(&row_of(newer)), "{}", framed(&screen));
+    assert!(
+        screen.contains(&format!("[pending] #{older} ")),
+        "{}",
+        framed(&screen)
+    );
+    assert!(status_line(&screen).contains("1/1"), "{}", framed(&screen));
     tmux.keys(&["s"]);
     let screen = tmux.wait_until("the spam", SLOW, |s| {
         status_line(s).contains(&format!("#{older} marked as spam"))
     });
     assert!(
-        screen.contains("[approved]") && screen.contains("[spam]"),
+        !screen.contains(&row_of(newer)) && !screen.contains(&row_of(older)),
+        "{}",
+        framed(&screen)
+    );
+    assert!(
+        screen.contains("no pending comments"),
         "{}",
         framed(&screen)
     );
     assert_eq!(status_of(wp, newer), "approved");
     assert_eq!(status_of(wp, older), "spam");
-    // z undoes the spam.
+    // z undoes the spam: the page is read again and the comment is back in Pending.
     tmux.keys(&["z"]);
-    tmux.wait_until("the undo", SLOW, |s| status_line(s).contains("undone"));
+    let screen = tmux.wait_until("the undo", SLOW, |s| {
+        status_line(s).contains("undone") && s.contains(&row_of(older))
+    });
+    assert!(
+        screen.contains(&format!("[pending] #{older} ")),
+        "{}",
+        framed(&screen)
+    );
+    assert!(!screen.contains(&row_of(newer)), "{}", framed(&screen));
     assert_eq!(status_of(wp, older), "hold");
     // e edits the selected comment's text; ctrl-s saves it to the site.
     tmux.keys(&["e"]);

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use serde_json::json;
 use wpcomments::api::ApiRoot;
 use wpcomments::api::moderate::{ModAction, Outcome, Status};
-use wpcomments::api::queue::{Counts, QueuePage, QueueRow};
+use wpcomments::api::queue::{Counts, Filter, QueuePage, QueueRow};
 use wpcomments::model::Site;
 use wpcomments::tui::moderation::{ModEffect, ModMsg, QueueOpen};
 use wpcomments::tui::msg::Opened;
@@ -115,6 +115,53 @@ fn ok(id: u64, s: Option<Status>) -> Result<Outcome, String> {
     })
 }
 
+/// The rows of [`queue_app`]'s Pending page.
+fn three_held() -> Vec<QueueRow> {
+    vec![
+        row(31, "Mallory", "hold", 30, "Buy cheap watches"),
+        row(30, "Ada", "hold", 20, "Lovely post, thanks"),
+        row(29, "Bob", "hold", 10, "I disagree with the second point"),
+    ]
+}
+
+/// The site's answer to the page load among `effects`.
+fn page_answer(effects: &[Effect], rows: Vec<QueueRow>, total_pages: u32) -> Msg {
+    let (generation, page) = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Moderation(ModEffect::LoadQueue {
+                generation, page, ..
+            }) => Some((*generation, *page)),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no page load in {effects:?}"));
+    let total = rows.len() as u64;
+    Msg::Moderation(Box::new(ModMsg::QueuePage {
+        generation,
+        result: Ok(QueuePage {
+            rows,
+            page,
+            total_pages,
+            total,
+        }),
+    }))
+}
+
+fn ids(a: &App) -> Vec<u64> {
+    a.queue
+        .as_ref()
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r.id)
+        .collect()
+}
+
+fn selected_id(a: &App) -> u64 {
+    let q = a.queue.as_ref().unwrap();
+    q.rows[q.selected].id
+}
+
 fn screen(a: &App) -> String {
     render(a).backend().to_string()
 }
@@ -165,15 +212,22 @@ fn undo_sends_each_comment_back_where_it_was() {
     let mut a = queue_app(true);
     let effects = type_keys(&mut a, "a");
     answer(&mut a, &effects, 31, ok(31, Some(Status::Approved)));
+    assert!(a.queue.as_ref().unwrap().row(31).is_none(), "left Pending");
     let undo = type_keys(&mut a, "z");
     assert_eq!(
         applies(&undo),
         vec![(31, ModAction::Hold, Status::Approved)]
     );
-    assert_eq!(status(&a, 31), Status::Hold);
-    answer(&mut a, &undo, 31, ok(31, Some(Status::Hold)));
+    assert_eq!(
+        wpcomments::tui::moderation::current_status(&a, 31),
+        Some(Status::Hold)
+    );
+    let reload = answer(&mut a, &undo, 31, ok(31, Some(Status::Hold)));
     assert_eq!(a.message.as_deref(), Some("undone: #31 unapproved (held)"));
     assert_eq!(a.queue.as_ref().unwrap().counts, counts());
+    // The page is read again, and #31 is back in it.
+    send(&mut a, page_answer(&reload, three_held(), 1));
+    assert_eq!(status(&a, 31), Status::Hold);
     // Spam is undone with "unspam", which the site answers with the status before spam.
     let effects = type_keys(&mut a, "gg");
     assert!(effects.is_empty());
@@ -244,7 +298,8 @@ fn marked_comments_take_one_action_each_and_report_per_comment() {
         a.message.as_deref(),
         Some("1 marked as spam, 1 failed: #30 comment #30 does not exist")
     );
-    assert_eq!(status(&a, 31), Status::Spam);
+    // #31 left Pending once spam was confirmed; the refused #30 stays, held again.
+    assert!(a.queue.as_ref().unwrap().row(31).is_none());
     assert_eq!(status(&a, 30), Status::Hold);
 }
 
@@ -699,4 +754,222 @@ fn esc_on_a_changed_edit_asks_before_throwing_it_away() {
     type_keys(&mut a, "y");
     assert!(edit_text(&a).is_none());
     assert_eq!(a.message.as_deref(), Some("edit discarded"));
+}
+
+#[test]
+fn approving_a_held_comment_in_pending_removes_it_once_confirmed_and_selects_the_next() {
+    let mut a = queue_app(true);
+    let effects = type_keys(&mut a, "a");
+    // Shown approved at once, still in the list (a rollback puts it back as it was).
+    assert_eq!(ids(&a), vec![31, 30, 29]);
+    assert_eq!(status(&a, 31), Status::Approved);
+    assert_eq!(selected_id(&a), 30);
+    // #29 is marked while the site answers; the mark survives the removal.
+    type_keys(&mut a, "Gx");
+    type_keys(&mut a, "k");
+    assert_eq!(selected_id(&a), 30);
+    answer(&mut a, &effects, 31, ok(31, Some(Status::Approved)));
+    assert_eq!(ids(&a), vec![30, 29], "an approved comment leaves Pending");
+    assert_eq!(selected_id(&a), 30, "the selection stays on its row");
+    let q = a.queue.as_ref().unwrap();
+    assert_eq!(q.marked.iter().copied().collect::<Vec<_>>(), vec![29]);
+    assert_eq!((q.counts.pending, q.counts.approved), (2, 41));
+    assert_eq!(a.message.as_deref(), Some("#31 approved"));
+    // The selected comment itself leaving: the next one takes its place, else the previous.
+    key(&mut a, KeyCode::Esc, KeyModifiers::NONE); // unmark #29
+    assert!(a.queue.as_ref().unwrap().marked.is_empty());
+    assert_eq!(selected_id(&a), 30);
+    let effects = type_keys(&mut a, "a"); // #30; the selection steps to #29
+    type_keys(&mut a, "k"); // back on #30
+    answer(&mut a, &effects, 30, ok(30, Some(Status::Approved)));
+    assert_eq!(ids(&a), vec![29]);
+    assert_eq!(selected_id(&a), 29, "the next row took its place");
+    let effects = type_keys(&mut a, "s");
+    let after = answer(&mut a, &effects, 29, ok(29, Some(Status::Spam)));
+    assert!(ids(&a).is_empty());
+    assert_eq!(a.queue.as_ref().unwrap().selected, 0);
+    assert!(screen(&a).contains("no pending comments"));
+    // One page only: nothing more to load, just the site's counts.
+    assert!(
+        matches!(
+            after.as_slice(),
+            [Effect::Moderation(ModEffect::Counts { .. })]
+        ),
+        "{after:?}"
+    );
+}
+
+#[test]
+fn a_removed_last_row_leaves_the_selection_on_the_previous_one() {
+    let mut a = queue_app(true);
+    let effects = type_keys(&mut a, "Ga"); // #29, the last row; the selection stays on it
+    assert_eq!(selected_id(&a), 29);
+    answer(&mut a, &effects, 29, ok(29, Some(Status::Approved)));
+    assert_eq!(ids(&a), vec![31, 30]);
+    assert_eq!(selected_id(&a), 30);
+}
+
+#[test]
+fn a_refused_approve_in_pending_keeps_the_comment_rolled_back() {
+    let mut a = queue_app(true);
+    let effects = type_keys(&mut a, "a");
+    answer(&mut a, &effects, 31, Err("not allowed to approve".into()));
+    assert_eq!(ids(&a), vec![31, 30, 29]);
+    assert_eq!(status(&a, 31), Status::Hold);
+    assert_eq!(selected_id(&a), 30);
+    assert_eq!(a.queue.as_ref().unwrap().counts, counts());
+}
+
+#[test]
+fn in_all_approve_and_hold_keep_the_row_and_spam_removes_it() {
+    let mut a = queue_app(true);
+    let load = type_keys(&mut a, "1");
+    let mut rows = three_held();
+    rows.push(row(28, "Cy", "approved", 5, "Nice"));
+    send(&mut a, page_answer(&load, rows, 1));
+    assert_eq!(a.queue.as_ref().unwrap().filter, Filter::All);
+    let effects = type_keys(&mut a, "a");
+    answer(&mut a, &effects, 31, ok(31, Some(Status::Approved)));
+    assert_eq!(ids(&a), vec![31, 30, 29, 28], "All shows approved comments");
+    assert_eq!(status(&a, 31), Status::Approved);
+    let effects = type_keys(&mut a, "Gu"); // hold #28
+    answer(&mut a, &effects, 28, ok(28, Some(Status::Hold)));
+    assert_eq!(ids(&a), vec![31, 30, 29, 28], "All shows held comments");
+    assert_eq!(status(&a, 28), Status::Hold);
+    let effects = type_keys(&mut a, "ggjs"); // spam #30
+    assert_eq!(applies(&effects), vec![(30, ModAction::Spam, Status::Hold)]);
+    assert_eq!(selected_id(&a), 29);
+    answer(&mut a, &effects, 30, ok(30, Some(Status::Spam)));
+    assert_eq!(ids(&a), vec![31, 29, 28], "spam is not in All");
+    assert_eq!(selected_id(&a), 29);
+    assert_eq!(a.queue.as_ref().unwrap().counts.spam, 3);
+}
+
+#[test]
+fn in_all_undoing_an_approve_whose_row_stayed_needs_no_reload() {
+    let mut a = queue_app(true);
+    let load = type_keys(&mut a, "1");
+    send(&mut a, page_answer(&load, three_held(), 1));
+    let effects = type_keys(&mut a, "a");
+    answer(&mut a, &effects, 31, ok(31, Some(Status::Approved)));
+    let undo = type_keys(&mut a, "z");
+    assert_eq!(
+        applies(&undo),
+        vec![(31, ModAction::Hold, Status::Approved)]
+    );
+    let after = answer(&mut a, &undo, 31, ok(31, Some(Status::Hold)));
+    assert!(
+        matches!(
+            after.as_slice(),
+            [Effect::Moderation(ModEffect::Counts { .. })]
+        ),
+        "{after:?}"
+    );
+    assert_eq!(ids(&a), vec![31, 30, 29]);
+    assert_eq!(status(&a, 31), Status::Hold);
+}
+
+#[test]
+fn undo_after_removal_reloads_the_page_once_the_undo_is_confirmed() {
+    let mut a = queue_app(true);
+    let effects = type_keys(&mut a, "a");
+    answer(&mut a, &effects, 31, ok(31, Some(Status::Approved)));
+    assert_eq!(ids(&a), vec![30, 29]);
+    let undo = type_keys(&mut a, "z");
+    assert_eq!(
+        applies(&undo),
+        vec![(31, ModAction::Hold, Status::Approved)]
+    );
+    assert!(
+        !undo
+            .iter()
+            .any(|e| matches!(e, Effect::Moderation(ModEffect::LoadQueue { .. }))),
+        "no reload before the site confirmed: {undo:?}"
+    );
+    let after = answer(&mut a, &undo, 31, ok(31, Some(Status::Hold)));
+    assert!(
+        matches!(
+            after.as_slice(),
+            [
+                Effect::Moderation(ModEffect::LoadQueue {
+                    filter: Filter::Pending,
+                    page: 1,
+                    ..
+                }),
+                Effect::Moderation(ModEffect::Counts { .. })
+            ]
+        ),
+        "{after:?}"
+    );
+    send(&mut a, page_answer(&after, three_held(), 1));
+    assert_eq!(ids(&a), vec![31, 30, 29]);
+    assert_eq!(status(&a, 31), Status::Hold);
+}
+
+#[test]
+fn bulk_approve_of_three_with_one_refused_leaves_only_the_refused_one() {
+    let mut a = queue_app(true);
+    key(&mut a, KeyCode::Char('a'), KeyModifiers::CONTROL);
+    let effects = type_keys(&mut a, "a");
+    assert_eq!(applies(&effects).len(), 3);
+    answer(&mut a, &effects, 31, ok(31, Some(Status::Approved)));
+    assert_eq!(ids(&a), vec![30, 29], "each comment leaves once confirmed");
+    answer(&mut a, &effects, 30, Err("not allowed".into()));
+    answer(&mut a, &effects, 29, ok(29, Some(Status::Approved)));
+    assert_eq!(ids(&a), vec![30]);
+    assert_eq!(status(&a, 30), Status::Hold);
+    assert_eq!(selected_id(&a), 30);
+    assert_eq!(
+        a.message.as_deref(),
+        Some("2 approved, 1 failed: #30 not allowed")
+    );
+    assert!(a.queue.as_ref().unwrap().marked.is_empty());
+}
+
+#[test]
+fn an_emptied_page_with_more_pages_loads_a_page() {
+    let mut a = queue_app(true);
+    // Page 1 of 2 holds one comment; approving it empties the page: page 1 again (the
+    // next comments moved up).
+    let load = type_keys(&mut a, "R");
+    send(
+        &mut a,
+        page_answer(&load, vec![row(31, "Mallory", "hold", 30, "Buy")], 2),
+    );
+    let effects = type_keys(&mut a, "a");
+    let after = answer(&mut a, &effects, 31, ok(31, Some(Status::Approved)));
+    assert!(
+        matches!(
+            after.as_slice(),
+            [
+                Effect::Moderation(ModEffect::LoadQueue {
+                    filter: Filter::Pending,
+                    page: 1,
+                    ..
+                }),
+                Effect::Moderation(ModEffect::Counts { .. })
+            ]
+        ),
+        "{after:?}"
+    );
+    // On the last page, the one before it.
+    send(
+        &mut a,
+        page_answer(&after, vec![row(30, "Ada", "hold", 20, "Hi")], 2),
+    );
+    let next = key(&mut a, KeyCode::PageDown, KeyModifiers::NONE);
+    send(
+        &mut a,
+        page_answer(&next, vec![row(29, "Bob", "hold", 10, "No")], 2),
+    );
+    assert_eq!(a.queue.as_ref().unwrap().page, 2);
+    let effects = type_keys(&mut a, "a");
+    let after = answer(&mut a, &effects, 29, ok(29, Some(Status::Approved)));
+    assert!(
+        matches!(
+            after.first(),
+            Some(Effect::Moderation(ModEffect::LoadQueue { page: 1, .. }))
+        ),
+        "{after:?}"
+    );
 }

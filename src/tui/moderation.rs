@@ -302,6 +302,7 @@ pub fn applied(app: &mut App, batch: u64, id: u64, result: Result<Outcome, Strin
     };
     let step = run.waiting.remove(pos);
     let expected = run.action.expected(None);
+    let mut effects = Vec::new();
     match result {
         Ok(outcome) => {
             run.done.push(step);
@@ -314,13 +315,24 @@ pub fn applied(app: &mut App, batch: u64, id: u64, result: Result<Outcome, Strin
             {
                 super::moderation_thread::remove(view, id);
             }
+            effects.extend(queue::confirmed(app, id, outcome.status));
         }
         Err(why) => {
             run.failed.push((id, why));
             show(app, id, expected, Some(step.before));
         }
     }
-    finish_if_done(app, batch)
+    let finished = finish_if_done(app, batch);
+    if finished.iter().any(is_page_load) {
+        // The undo's reload asked for the page again, and only its answer will be taken.
+        effects.retain(|e| !is_page_load(e));
+    }
+    effects.extend(finished);
+    effects
+}
+
+fn is_page_load(e: &Effect) -> bool {
+    matches!(e, Effect::Moderation(ModEffect::LoadQueue { .. }))
 }
 
 fn finish_if_done(app: &mut App, batch: u64) -> Vec<Effect> {
@@ -344,6 +356,11 @@ fn finish_if_done(app: &mut App, batch: u64) -> Vec<Effect> {
             action: run.action,
             steps: run.done.clone(),
         });
+    }
+    // An undone comment the page no longer shows comes back where it belongs with the page.
+    let off_page = |q: &queue::Queue| run.done.iter().any(|s| q.row(s.id).is_none());
+    if run.undoing && app.screen == Screen::Queue && app.queue.as_ref().is_some_and(off_page) {
+        return queue::reload(app);
     }
     // Counts were moved locally; the site's own numbers replace them.
     match app.queue.as_ref() {

@@ -48,13 +48,18 @@ pub fn undo(app: &mut App) -> Vec<Effect> {
     effects
 }
 
-/// The status comment `id` is shown with (queue first, then the thread).
+/// The status comment `id` is shown with (queue first, then the thread, then comments the
+/// queue took off its page).
 pub fn current_status(app: &App, id: u64) -> Option<Status> {
     if let Some(row) = app.queue.as_ref().and_then(|q| q.row(id)) {
         return Some(row.status);
     }
-    let view = app.thread.as_ref()?;
-    Status::parse(&view.thread.comment(view.thread.index_of(id)?).status)
+    let in_thread = app
+        .thread
+        .as_ref()
+        .and_then(|view| Status::parse(&view.thread.comment(view.thread.index_of(id)?).status));
+    // A comment taken off the queue's page keeps the status the site confirmed.
+    in_thread.or_else(|| app.queue.as_ref()?.gone.get(&id).copied())
 }
 
 /// `D`: name what will be deleted and wait for `y`.

@@ -50,6 +50,9 @@ pub struct Queue {
     /// Statuses set by actions since the page shown (or being loaded) was asked for: a page
     /// that left before an action landed must not bring the old status back.
     pub changed: HashMap<u64, Option<Status>>,
+    /// Comments taken off the page once the site confirmed a status the filter does not
+    /// show, with that status (undo still needs it).
+    pub gone: HashMap<u64, Status>,
 }
 
 impl Queue {
@@ -70,6 +73,7 @@ impl Queue {
             visual: None,
             search: None,
             changed: HashMap::new(),
+            gone: HashMap::new(),
         };
         q.replace_page(page);
         q
@@ -104,6 +108,19 @@ impl Queue {
     /// Show `id` as `to` (`None`: deleted) and move the counts from `from`.
     pub fn set_status(&mut self, id: u64, from: Option<Status>, to: Option<Status>) {
         self.changed.insert(id, to);
+        if let Some(gone) = self.gone.get_mut(&id) {
+            // Off the page but still counted: only its status and the counts follow.
+            match to {
+                Some(s) => *gone = s,
+                None => {
+                    self.gone.remove(&id);
+                }
+            }
+            if self.row(id).is_none() {
+                self.counts.shift(from, to);
+                return;
+            }
+        }
         let Some(row) = self.rows.iter_mut().find(|r| r.id == id) else {
             return;
         };
@@ -117,6 +134,32 @@ impl Queue {
             }
         }
         self.counts.shift(from, to);
+    }
+
+    /// The site confirmed comment `id` as `status` (`None`: deleted): take its row off the page
+    /// when the filter does not show that status, as the admin screen does. The selection
+    /// stays on the row that takes its place (the next, else the previous). True when a row
+    /// went.
+    pub fn confirmed(&mut self, id: u64, status: Option<Status>, screen_rows: usize) -> bool {
+        if status.is_some_and(|s| self.filter.admits(s)) {
+            return false;
+        }
+        let Some(pos) = self.rows.iter().position(|r| r.id == id) else {
+            return false;
+        };
+        self.rows.remove(pos);
+        self.deleted.remove(&id);
+        self.marked.remove(&id);
+        if let Some(s) = status {
+            self.gone.insert(id, s);
+        }
+        let last = self.rows.len().saturating_sub(1);
+        let shift = |i: usize| if i > pos { i - 1 } else { i.min(last) };
+        self.selected = shift(self.selected);
+        self.visual = self.visual.map(shift);
+        self.top = shift(self.top).min(self.selected);
+        self.keep_visible(screen_rows);
+        true
     }
 
     /// Unmark everything and close a visual range.
@@ -283,6 +326,27 @@ pub fn reload(app: &mut App) -> Vec<Effect> {
     let mut effects = request(app, filter, page);
     effects.push(Effect::Moderation(ModEffect::Counts { api }));
     effects
+}
+
+/// The site confirmed comment `id` as `status`: take it off the page if the filter no longer
+/// shows it, and when that empties the page while others remain, load one.
+pub fn confirmed(app: &mut App, id: u64, status: Option<Status>) -> Vec<Effect> {
+    let rows = app.areas().main.height as usize;
+    let on_screen = app.screen == Screen::Queue;
+    let Some(q) = app.queue.as_mut() else {
+        return Vec::new();
+    };
+    if !q.confirmed(id, status, rows) || !q.rows.is_empty() || q.total_pages <= 1 || !on_screen {
+        return Vec::new();
+    }
+    // The pages after this one moved up by what left it: the same number, unless it was last.
+    let page = if q.page < q.total_pages {
+        q.page
+    } else {
+        q.page - 1
+    };
+    let filter = q.filter;
+    request(app, filter, page.max(1))
 }
 
 /// After an action on the selection: step to the next row, as the admin screen's flow does.
