@@ -32,6 +32,7 @@ pub mod posts;
 pub mod prompt;
 pub mod queue;
 pub mod queue_draw;
+pub mod queue_state;
 pub mod runner;
 pub mod search;
 pub mod seen;
