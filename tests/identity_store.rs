@@ -102,15 +102,9 @@ fn a_password_command_keeps_the_secret_out_of_the_store() {
 #[test]
 fn a_password_command_gives_its_first_line() {
     let identity = Identity {
-        name: "pc".into(),
-        kind: Kind::AppPassword,
-        site: Some(format!("{SITE}/")),
         user: Some("ada".into()),
-        author_name: None,
-        author_email: None,
-        author_url: None,
         password_command: Some("printf 'first line\\nsecond line\\n'".into()),
-        default: false,
+        ..Identity::new("pc", Kind::AppPassword, Some(format!("{SITE}/")))
     };
     let Some(Auth::Basic { user, password }) = identity.auth().unwrap() else {
         panic!("expected basic auth");

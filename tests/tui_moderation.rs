@@ -2,33 +2,22 @@
 //! worker would send, keys are pressed, and the state, the effects and the screen are checked.
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use serde_json::json;
 use wpcomments::api::ApiRoot;
 use wpcomments::api::moderate::{ModAction, Outcome, Status};
 use wpcomments::api::queue::{Counts, Filter, QueuePage, QueueRow};
-use wpcomments::model::Site;
-use wpcomments::tui::moderation::{ModEffect, ModMsg, QueueOpen};
+use wpcomments::tui::moderation::{ModEffect, ModMsg};
 use wpcomments::tui::msg::Opened;
-use wpcomments::tui::testing::{app, comment, key, render, send, thread_data, type_keys};
+use wpcomments::tui::testing::{
+    app, comment, fixture_api, key, queue_opened, queue_row, render, send, thread_data, type_keys,
+};
 use wpcomments::tui::{App, Effect, Msg, queue};
 
 fn api() -> ApiRoot {
-    ApiRoot::from_advertised(url::Url::parse("https://blog.example/wp-json/").unwrap())
+    fixture_api()
 }
 
 fn row(id: u64, author: &str, status: &str, minutes: u32, text: &str) -> QueueRow {
-    let v = json!({
-        "id": id, "post": 7, "parent": 0, "author_name": author,
-        "author_email": format!("{}@example.com", author.to_lowercase()),
-        "author_url": "", "author_ip": "192.0.2.7",
-        "date_gmt": format!("2024-05-01T10:{minutes:02}:00"),
-        "content": {"rendered": format!("<p>{text}</p>"), "raw": text},
-        "link": format!("https://blog.example/post/#comment-{id}"),
-        "status": status, "type": "comment",
-    });
-    let mut r = QueueRow::from_json(&v).unwrap();
-    r.post_title = "Hello world".into();
-    r
+    queue_row(id, 7, "Hello world", (author, status), minutes, text)
 }
 
 fn counts() -> Counts {
@@ -49,34 +38,12 @@ fn queue_app(can_moderate: bool) -> App {
         row(30, "Ada", "hold", 20, "Lovely post, thanks"),
         row(29, "Bob", "hold", 10, "I disagree with the second point"),
     ];
-    let open = QueueOpen {
-        site: Site {
-            name: "Test Blog".into(),
-            url: "https://blog.example/".into(),
-            api_root: api().display(),
-        },
-        api: api(),
-        can_moderate,
-        counts: if can_moderate {
-            counts()
-        } else {
-            Counts::default()
-        },
-        page: QueuePage {
-            rows: if can_moderate { rows } else { Vec::new() },
-            page: 1,
-            total_pages: 1,
-            total: 3,
-        },
+    let (counts, rows) = if can_moderate {
+        (counts(), rows)
+    } else {
+        (Counts::default(), Vec::new())
     };
-    let generation = a.generation;
-    send(
-        &mut a,
-        Msg::Moderation(Box::new(ModMsg::QueueOpened {
-            generation,
-            result: Ok(Box::new(open)),
-        })),
-    );
+    queue_opened(&mut a, can_moderate, counts, rows);
     a
 }
 
@@ -513,15 +480,13 @@ fn in_a_thread_with_an_account_the_site_is_asked_first_then_the_key_runs() {
     let mut a = thread_app();
     a.moderation = Default::default();
     a.posting.identity = Some(wpcomments::identity::Identity {
-        name: "boss".into(),
-        kind: wpcomments::identity::Kind::AppPassword,
-        site: Some("https://blog.example/".into()),
         user: Some("boss".into()),
-        author_name: None,
-        author_email: None,
-        author_url: None,
-        password_command: None,
         default: true,
+        ..wpcomments::identity::Identity::new(
+            "boss",
+            wpcomments::identity::Kind::AppPassword,
+            Some("https://blog.example/".into()),
+        )
     });
     type_keys(&mut a, "j");
     let effects = type_keys(&mut a, "a");

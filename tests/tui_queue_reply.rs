@@ -3,21 +3,22 @@
 //! approves it (optimistically, rolled back if the site refuses), as WordPress's admin screen does.
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use serde_json::json;
 use wpcomments::api::moderate::{ModAction, Outcome, Status};
-use wpcomments::api::queue::{Counts, QueuePage, QueueRow};
+use wpcomments::api::queue::{Counts, QueueRow};
 use wpcomments::api::{ApiRoot, PageEvent};
 use wpcomments::identity::{Identity, Kind};
-use wpcomments::model::{Comment, Site};
+use wpcomments::model::Comment;
 use wpcomments::tui::app::Screen;
 use wpcomments::tui::compose::Stage;
-use wpcomments::tui::moderation::{ModEffect, ModMsg, QueueOpen};
+use wpcomments::tui::moderation::{ModEffect, ModMsg};
 use wpcomments::tui::msg::Opened;
-use wpcomments::tui::testing::{app, comment, key, send, thread_data, type_keys};
+use wpcomments::tui::testing::{
+    app, comment, fixture_api, key, queue_opened, queue_row, send, thread_data, type_keys,
+};
 use wpcomments::tui::{App, Effect, Msg, ThreadSource, queue};
 
 fn api() -> ApiRoot {
-    ApiRoot::from_advertised(url::Url::parse("https://blog.example/wp-json/").unwrap())
+    fixture_api()
 }
 
 fn identity(name: &str, kind: Kind) -> Identity {
@@ -35,18 +36,7 @@ fn identity(name: &str, kind: Kind) -> Identity {
 }
 
 fn row(id: u64, author: &str, minutes: u32, text: &str) -> QueueRow {
-    let v = json!({
-        "id": id, "post": 1, "parent": 0, "author_name": author,
-        "author_email": format!("{}@example.com", author.to_lowercase()),
-        "author_url": "", "author_ip": "192.0.2.7",
-        "date_gmt": format!("2024-05-01T10:{minutes:02}:00"),
-        "content": {"rendered": format!("<p>{text}</p>"), "raw": text},
-        "link": format!("https://blog.example/post/#comment-{id}"),
-        "status": "hold", "type": "comment",
-    });
-    let mut r = QueueRow::from_json(&v).unwrap();
-    r.post_title = "Fixture".into();
-    r
+    queue_row(id, 1, "Fixture", (author, "hold"), minutes, text)
 }
 
 fn counts() -> Counts {
@@ -63,33 +53,11 @@ fn queue_app() -> App {
     let mut a = app(100, 30);
     a.posting.identity = Some(identity("admin", Kind::AppPassword));
     queue::start(&mut a, "https://blog.example/".into(), "admin".into());
-    let open = QueueOpen {
-        site: Site {
-            name: "Test Blog".into(),
-            url: "https://blog.example/".into(),
-            api_root: api().display(),
-        },
-        api: api(),
-        can_moderate: true,
-        counts: counts(),
-        page: QueuePage {
-            rows: vec![
-                row(31, "Mallory", 30, "Buy cheap watches"),
-                row(30, "Ada", 20, "Lovely post, thanks"),
-            ],
-            page: 1,
-            total_pages: 1,
-            total: 2,
-        },
-    };
-    let generation = a.generation;
-    send(
-        &mut a,
-        Msg::Moderation(Box::new(ModMsg::QueueOpened {
-            generation,
-            result: Ok(Box::new(open)),
-        })),
-    );
+    let rows = vec![
+        row(31, "Mallory", 30, "Buy cheap watches"),
+        row(30, "Ada", 20, "Lovely post, thanks"),
+    ];
+    queue_opened(&mut a, true, counts(), rows);
     a
 }
 

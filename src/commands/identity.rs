@@ -96,15 +96,9 @@ fn valid_name(name: &str) -> Result<()> {
 
 fn blank(args: &AddArgs, kind: Kind, site: Option<String>) -> Identity {
     Identity {
-        name: args.name.clone(),
-        kind,
-        site,
         user: args.user.clone(),
-        author_name: None,
-        author_email: None,
-        author_url: None,
         password_command: args.password_command.clone(),
-        default: false,
+        ..Identity::new(args.name.clone(), kind, site)
     }
 }
 

@@ -81,6 +81,21 @@ pub struct Identity {
 }
 
 impl Identity {
+    /// An identity of `kind` named `name`, with no user, guest details or password command.
+    pub fn new(name: impl Into<String>, kind: Kind, site: Option<String>) -> Identity {
+        Identity {
+            name: name.into(),
+            kind,
+            site,
+            user: None,
+            author_name: None,
+            author_email: None,
+            author_url: None,
+            password_command: None,
+            default: false,
+        }
+    }
+
     /// True when this identity may be used for `url`: same host and port as its site;
     /// WordPress.com identities serve every `*.wordpress.com` blog; a guest without a
     /// site serves every site.
@@ -275,17 +290,7 @@ mod tests {
     }
 
     fn ident(kind: Kind, site: Option<&str>) -> Identity {
-        Identity {
-            name: "x".into(),
-            kind,
-            site: site.map(str::to_owned),
-            user: None,
-            author_name: None,
-            author_email: None,
-            author_url: None,
-            password_command: None,
-            default: false,
-        }
+        Identity::new("x", kind, site.map(str::to_owned))
     }
 
     #[test]

@@ -68,17 +68,7 @@ pub fn load_draft(tx: &Sender<Msg>, key: DraftKey) {
 
 /// No identity: a guest without name or email (most sites refuse it, and say so).
 fn anonymous() -> Identity {
-    Identity {
-        name: "anonymous".into(),
-        kind: Kind::Guest,
-        site: None,
-        user: None,
-        author_name: None,
-        author_email: None,
-        author_url: None,
-        password_command: None,
-        default: false,
-    }
+    Identity::new("anonymous", Kind::Guest, None)
 }
 
 /// Why `identity` cannot post from inside the terminal reader: its secret comes from a
@@ -218,15 +208,13 @@ mod tests {
         let marker = dir.join("ran");
         std::fs::create_dir_all(&dir).unwrap();
         let identity = Identity {
-            name: "pass".into(),
-            kind: Kind::AppPassword,
-            site: Some("https://blog.example/".into()),
             user: Some("pass".into()),
-            author_name: None,
-            author_email: None,
-            author_url: None,
             password_command: Some(format!("touch '{}'; echo secret", marker.display())),
-            default: false,
+            ..Identity::new(
+                "pass",
+                Kind::AppPassword,
+                Some("https://blog.example/".into()),
+            )
         };
         let out = Outgoing {
             key: key(2),

@@ -110,6 +110,39 @@ pub struct Opened {
     pub source_url: String,
 }
 
+/// A thread already in memory (the demo, an archive), as the two reports a load sends:
+/// the post, then all its comments as one page.
+pub fn in_memory_thread(
+    generation: u64,
+    data: crate::model::ThreadData,
+    seen: Option<HashSet<u64>>,
+    seen_key: Option<String>,
+) -> [Msg; 2] {
+    [
+        Msg::Opened {
+            generation,
+            opened: Box::new(Opened {
+                site: data.site,
+                post: data.post,
+                api: None,
+                seen,
+                seen_key,
+                focus: None,
+                source_url: data.source_url,
+            }),
+        },
+        Msg::Page {
+            generation,
+            event: PageEvent {
+                page: 1,
+                total_pages: 1,
+                comments: data.comments,
+                total_reported: data.total_reported,
+            },
+        },
+    ]
+}
+
 /// One page of a site's posts.
 #[derive(Clone, Debug)]
 pub struct PostsPage {

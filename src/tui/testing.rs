@@ -11,9 +11,8 @@ use serde_json::json;
 
 use super::app::{App, AppConfig};
 use super::draw::draw;
-use super::msg::{Effect, Msg, Opened, ThreadSource};
+use super::msg::{Effect, Msg, ThreadSource};
 use super::update::update;
-use crate::api::PageEvent;
 use crate::model::{Comment, Post, Site, ThreadData};
 
 /// A fixed "now" (2024-06-01 12:00 UTC) so relative dates are stable.
@@ -124,30 +123,11 @@ pub fn app(width: u16, height: u16) -> App {
 /// The messages a worker sends for a whole thread arriving at once.
 pub fn arrival(generation: u64, data: ThreadData, seen: Option<HashSet<u64>>) -> Vec<Msg> {
     let seen_key = Some(format!("{}#{}", data.site.api_root, data.post.id));
-    vec![
-        Msg::Opened {
-            generation,
-            opened: Box::new(Opened {
-                site: data.site,
-                post: data.post,
-                api: None,
-                seen,
-                seen_key,
-                focus: None,
-                source_url: data.source_url,
-            }),
-        },
-        Msg::Page {
-            generation,
-            event: PageEvent {
-                page: 1,
-                total_pages: 1,
-                comments: data.comments,
-                total_reported: data.total_reported,
-            },
-        },
-        Msg::LoadDone { generation },
-    ]
+    let mut msgs = Vec::from(super::msg::in_memory_thread(
+        generation, data, seen, seen_key,
+    ));
+    msgs.push(Msg::LoadDone { generation });
+    msgs
 }
 
 /// Start a load in `app` and deliver `data` as the worker would; returns the effects.
@@ -216,4 +196,71 @@ pub fn moderation_applies(
             _ => None,
         })
         .collect()
+}
+
+/// The fixture site's API root, `https://blog.example/wp-json/`.
+pub fn fixture_api() -> crate::api::ApiRoot {
+    crate::api::ApiRoot::Path(
+        url::Url::parse("https://blog.example/wp-json/")
+            .unwrap_or_else(|e| panic!("fixture url: {e}")),
+    )
+}
+
+/// A moderation queue row as `/wp/v2/comments?context=edit` sends it, on post `post`
+/// titled `post_title`.
+pub fn queue_row(
+    id: u64,
+    post: u64,
+    post_title: &str,
+    (author, status): (&str, &str),
+    minutes: u32,
+    text: &str,
+) -> crate::api::queue::QueueRow {
+    let v = json!({
+        "id": id, "post": post, "parent": 0, "author_name": author,
+        "author_email": format!("{}@example.com", author.to_lowercase()),
+        "author_url": "", "author_ip": "192.0.2.7",
+        "date_gmt": format!("2024-05-01T10:{minutes:02}:00"),
+        "content": {"rendered": format!("<p>{text}</p>"), "raw": text},
+        "link": format!("https://blog.example/post/#comment-{id}"),
+        "status": status, "type": "comment",
+    });
+    let mut row = crate::api::queue::QueueRow::from_json(&v)
+        .unwrap_or_else(|| panic!("fixture queue row {id}"));
+    row.post_title = post_title.into();
+    row
+}
+
+/// Deliver the queue's first page as the worker would after `queue::start`.
+pub fn queue_opened(
+    app: &mut App,
+    can_moderate: bool,
+    counts: crate::api::queue::Counts,
+    rows: Vec<crate::api::queue::QueueRow>,
+) {
+    let total = rows.len() as u64;
+    let open = super::moderation::QueueOpen {
+        site: Site {
+            name: "Test Blog".into(),
+            url: "https://blog.example/".into(),
+            api_root: fixture_api().display(),
+        },
+        api: fixture_api(),
+        can_moderate,
+        counts,
+        page: crate::api::queue::QueuePage {
+            rows,
+            page: 1,
+            total_pages: 1,
+            total,
+        },
+    };
+    let generation = app.generation;
+    send(
+        app,
+        Msg::Moderation(Box::new(super::moderation::ModMsg::QueueOpened {
+            generation,
+            result: Ok(Box::new(open)),
+        })),
+    );
 }

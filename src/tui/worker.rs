@@ -263,27 +263,9 @@ fn from_data(ctx: &Ctx, generation: u64, data: ThreadData, track_seen: bool) -> 
     let seen = seen_key
         .as_deref()
         .and_then(|k| ctx.seen.as_ref().and_then(|s| s.load(k)));
-    ctx.send(Msg::Opened {
-        generation,
-        opened: Box::new(Opened {
-            site: data.site,
-            post: data.post,
-            api: None,
-            seen,
-            seen_key,
-            focus: None,
-            source_url: data.source_url,
-        }),
-    });
-    ctx.send(Msg::Page {
-        generation,
-        event: crate::api::PageEvent {
-            page: 1,
-            total_pages: 1,
-            comments: data.comments,
-            total_reported: data.total_reported,
-        },
-    });
+    for msg in super::msg::in_memory_thread(generation, data, seen, seen_key) {
+        ctx.send(msg);
+    }
     true
 }
 
