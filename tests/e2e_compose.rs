@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use identity_support::Home;
 use serde_json::{Value, json};
 use support::tmux::{Tmux, framed, status_line};
-use support::wp::{Wp, wordpress};
+use support::wp::{Wp, unique, wordpress};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wpcomments");
 const POSTING: Duration = Duration::from_secs(30);
@@ -35,15 +35,6 @@ fn home_with_admin(wp: &Wp) -> Home {
         &stdin,
     );
     h
-}
-
-/// A body no other run has used (WordPress refuses duplicates).
-fn unique(text: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("{text} {nanos}")
 }
 
 fn rest(wp: &Wp, route: &str) -> String {

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use identity_support::{Home, comment_id, files_under, mode, stderr_until, wait_output};
 use serde_json::Value;
-use support::wp::{Wp, wordpress};
+use support::wp::{Wp, unique, wordpress};
 
 /// A home with the seeded users' secrets registered as never-to-be-printed.
 fn home(wp: &Wp) -> Home {
@@ -49,15 +49,6 @@ fn add_guest(h: &Home, name: &str) {
         ],
         "",
     );
-}
-
-/// A body no other test or run has used (WordPress refuses duplicates).
-fn unique(text: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("{text} ({nanos})")
 }
 
 /// A comment read back as admin with `context=edit`.
@@ -450,10 +441,16 @@ async fn approve_in_browser(wp: &Wp, authorize: &str, h: &Home, approve: bool) {
     assert_eq!(landed.status(), 200);
 }
 
-#[test]
-fn the_browser_flow_is_approved_on_the_real_authorize_page() {
-    let wp = wordpress();
-    let h = home(wp);
+/// `identity add web --browser --no-browser`, running until it prints the authorize address:
+/// the child, that line, and the rest of its stderr as it comes.
+fn add_through_the_browser(
+    wp: &Wp,
+    h: &Home,
+) -> (
+    std::process::Child,
+    String,
+    std::sync::mpsc::Receiver<String>,
+) {
     let mut child = h
         .command(&[
             "identity",
@@ -470,6 +467,14 @@ fn the_browser_flow_is_approved_on_the_real_authorize_page() {
         .spawn()
         .unwrap();
     let (line, rest) = stderr_until(&mut child, "authorize-application.php");
+    (child, line, rest)
+}
+
+#[test]
+fn the_browser_flow_is_approved_on_the_real_authorize_page() {
+    let wp = wordpress();
+    let h = home(wp);
+    let (child, line, rest) = add_through_the_browser(wp, &h);
     let authorize = line.trim().to_owned();
     assert!(
         authorize.contains("success_url=http%3A%2F%2F127.0.0.1"),
@@ -495,22 +500,7 @@ fn the_browser_flow_is_approved_on_the_real_authorize_page() {
 fn saying_no_on_the_authorize_page_adds_nothing() {
     let wp = wordpress();
     let h = home(wp);
-    let mut child = h
-        .command(&[
-            "identity",
-            "add",
-            "web",
-            "--site",
-            &wp.url,
-            "--browser",
-            "--no-browser",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (line, rest) = stderr_until(&mut child, "authorize-application.php");
+    let (child, line, rest) = add_through_the_browser(wp, &h);
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(approve_in_browser(wp, line.trim(), &h, false));
     let mut run = wait_output(child, Duration::from_secs(60));

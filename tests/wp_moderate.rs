@@ -11,7 +11,7 @@ mod identity_support;
 
 use identity_support::Home;
 use serde_json::{Value, json};
-use support::wp::{Wp, wordpress};
+use support::wp::{Wp, unique, wordpress};
 use wpcomments::api::auth::{Auth, Secret};
 use wpcomments::api::moderate::{self, ModAction, Status};
 use wpcomments::api::queue::{self, Filter};
@@ -28,14 +28,6 @@ fn home(wp: &Wp) -> Home {
         );
     }
     h
-}
-
-fn unique(text: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("{text} {nanos}")
 }
 
 fn rt() -> tokio::runtime::Runtime {

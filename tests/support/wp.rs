@@ -19,6 +19,15 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+/// A comment body no other test or run has used (WordPress refuses duplicate comments).
+pub fn unique(text: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!("{text} {nanos}")
+}
+
 /// A running WordPress and what was seeded into it.
 pub struct Wp {
     /// Site address without trailing slash, e.g. `http://127.0.0.1:41234`.
