@@ -11,6 +11,7 @@ pub mod error;
 pub mod identity;
 pub mod keymap;
 pub mod model;
+pub mod paths;
 pub mod present;
 pub mod render;
 pub mod settings;

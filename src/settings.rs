@@ -1,14 +1,13 @@
 //! `config.toml`: the user's settings for the TUI, validated once at start-up.
 //!
-//! The file lives in the XDG config dir (`~/.config/wpcomments/config.toml` on Linux) or where
-//! `--config` says. A missing default file means defaults; every problem (an unknown key, a bad
+//! The file lives in the config folder (`~/.config/wpcomments/config.toml` on Linux, or
+//! `$WPCOMMENTS_CONFIG_DIR/config.toml`) or where `--config` says. A missing default file means defaults; every problem (an unknown key, a bad
 //! value, a bad key binding) is one line naming the file and line.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use directories::ProjectDirs;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -77,14 +76,10 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// The app's XDG directories (`None` when no home directory is known).
-pub fn project_dirs() -> Option<ProjectDirs> {
-    ProjectDirs::from("", "", "wpcomments")
-}
-
-/// Where `config.toml` is looked for when `--config` is not given.
+/// Where `config.toml` is looked for when `--config` is not given (the config folder,
+/// which `$WPCOMMENTS_CONFIG_DIR` moves).
 pub fn default_config_path() -> Option<PathBuf> {
-    project_dirs().map(|d| d.config_dir().join("config.toml"))
+    crate::paths::file(crate::paths::Dir::Config, "config.toml")
 }
 
 /// Validated settings.

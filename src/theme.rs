@@ -14,7 +14,7 @@ use std::str::FromStr;
 use ratatui::style::{Color, Modifier, Style};
 use toml::Spanned;
 
-use crate::settings::{ConfigError, project_dirs};
+use crate::settings::ConfigError;
 
 /// Built-in themes: name and file text.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -262,7 +262,7 @@ fn load_builtin(name: &str) -> Option<Theme> {
 
 /// The user's theme folder.
 pub fn user_theme_dir() -> Option<PathBuf> {
-    project_dirs().map(|d| d.config_dir().join("themes"))
+    crate::paths::file(crate::paths::Dir::Config, "themes")
 }
 
 /// Load a theme by name: the user's file first, then the built-in.

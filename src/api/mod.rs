@@ -8,12 +8,14 @@ pub mod failure;
 pub mod moderate;
 pub mod posts;
 pub mod queue;
+pub mod reach;
 pub mod root;
 pub mod write;
 
 pub use client::{Client, ClientConfig};
 pub use comments::{FetchOptions, PageEvent, fetch_comments};
 pub use discover::{Target, discover, parse_target};
+pub use reach::{Reached, reach};
 pub use root::ApiRoot;
 
 use crate::error::Result;

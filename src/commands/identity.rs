@@ -34,6 +34,7 @@ fn list() -> Result<()> {
     for identity in &all.list {
         println!("{}", identity.describe());
     }
+    println!("secrets are kept in {}", secrets::place()?);
     Ok(())
 }
 

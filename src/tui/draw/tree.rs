@@ -205,13 +205,5 @@ fn header_spans(
 
 /// `date` in the configured strftime format (UTC); a bad format falls back to the fixed one.
 pub fn absolute_date(date: Option<chrono::NaiveDateTime>, format: &str) -> String {
-    use std::fmt::Write;
-    let Some(d) = date else {
-        return present::utc_date(None);
-    };
-    let mut out = String::new();
-    match write!(out, "{}", d.format(format)) {
-        Ok(()) => out,
-        Err(_) => present::utc_date(Some(d)),
-    }
+    present::formatted_date(date, format).unwrap_or_else(|| present::utc_date(date))
 }
