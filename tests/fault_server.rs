@@ -521,7 +521,7 @@ async fn pages_are_fetched_concurrently() {
 async fn an_endless_response_body_is_cut_off_with_an_error() {
     let server = MockServer::start().await;
     mount_site(&server).await;
-    let huge = format!("[\"{}\"]", "x".repeat(wpcomments::api::client::MAX_BODY));
+    let huge = format!("[\"{}\"]", "x".repeat(wpcomments::api::http::MAX_BODY));
     mount_page(&server, 1, ResponseTemplate::new(200).set_body_string(huge)).await;
     let err = load(&post_url(&server), quick_config()).await.unwrap_err();
     assert!(err.to_string().contains("larger than 32 MB"), "{err}");

@@ -3,7 +3,7 @@
 use reqwest::header::HeaderMap;
 use serde_json::json;
 use url::Url;
-use wpcomments::api::client::Response;
+use wpcomments::api::http::Response;
 use wpcomments::api::write::refusal;
 
 fn answer(status: u16, code: &str) -> Response {

@@ -5,7 +5,7 @@
 mod identity_support;
 
 use identity_support::{Home, mode};
-use wpcomments::api::auth::Auth;
+use wpcomments::api::http::Auth;
 use wpcomments::identity::{Identity, Kind};
 
 const SITE: &str = "https://blog.example.com";

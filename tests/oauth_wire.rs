@@ -9,7 +9,8 @@ use serde_json::json;
 use url::Url;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-use wpcomments::api::auth::{self, Auth, Secret};
+use wpcomments::api::auth;
+use wpcomments::api::http::{Auth, Secret};
 use wpcomments::api::{ApiRoot, Client, ClientConfig};
 use wpcomments::error::Error;
 

@@ -7,15 +7,15 @@ use ratatui::backend::TestBackend;
 use serde_json::json;
 use url::Url;
 use wpcomments::api::ApiRoot;
+use wpcomments::app::compose::Stage;
+use wpcomments::app::compose::text as compose_text;
+use wpcomments::app::msg::Opened;
+use wpcomments::app::{App, Effect, Msg, ThreadSource};
 use wpcomments::identity::{Identity, Kind};
 use wpcomments::model::{Post, ThreadData};
-use wpcomments::tui::compose::Stage;
-use wpcomments::tui::compose_text;
-use wpcomments::tui::msg::Opened;
 use wpcomments::tui::testing::{
     app, comment, enter, esc, key, render, sample_comments, selected, send, thread_data, type_keys,
 };
-use wpcomments::tui::{App, Effect, Msg, ThreadSource};
 
 fn screen(term: &Terminal<TestBackend>) -> String {
     term.backend().to_string()
@@ -96,11 +96,11 @@ fn as_admin(a: &mut App) {
 }
 
 fn text(a: &App) -> String {
-    a.posting.composer.as_ref().expect("composer open").text()
+    a.composer().expect("composer open").text()
 }
 
 fn stage(a: &App) -> Stage {
-    a.posting.composer.as_ref().expect("composer open").stage
+    a.composer().expect("composer open").stage
 }
 
 /// Select bob's comment (#2), press r, type `body`.
@@ -117,7 +117,7 @@ fn r_opens_the_composer_on_the_selected_comment_and_looks_for_its_draft() {
     let mut a = sample();
     type_keys(&mut a, "j");
     let effects = type_keys(&mut a, "r");
-    let c = a.posting.composer.as_ref().expect("r opens the composer");
+    let c = a.composer().expect("r opens the composer");
     let parent = c.parent.as_ref().expect("a reply has a parent");
     assert_eq!((parent.id, parent.author.as_str()), (2, "bob"));
     assert_eq!(c.post, 1);
@@ -134,7 +134,7 @@ fn r_opens_the_composer_on_the_selected_comment_and_looks_for_its_draft() {
 fn c_starts_a_new_top_level_comment() {
     let mut a = sample();
     type_keys(&mut a, "jc");
-    let c = a.posting.composer.as_ref().expect("c opens the composer");
+    let c = a.composer().expect("c opens the composer");
     assert!(c.parent.is_none());
     assert_eq!(c.parent_id(), 0);
     assert_eq!(c.key.parent, 0);
@@ -144,7 +144,7 @@ fn c_starts_a_new_top_level_comment() {
 fn every_change_is_saved_as_a_draft_and_emptying_it_deletes_it() {
     let mut a = sample();
     let effects = reply_to_bob(&mut a, "hi");
-    let key = a.posting.composer.as_ref().unwrap().key.clone();
+    let key = a.composer().unwrap().key.clone();
     assert_eq!(
         effects.last(),
         Some(&Effect::SaveDraft {
@@ -186,7 +186,7 @@ fn a_closed_post_refuses_to_open_the_composer() {
     for k in ["r", "c"] {
         let effects = type_keys(&mut a, k);
         assert!(effects.is_empty());
-        assert!(a.posting.composer.is_none(), "{k} must not open the editor");
+        assert!(a.composer().is_none(), "{k} must not open the editor");
         assert_eq!(
             a.message.as_deref(),
             Some("comments are closed on this post")
@@ -207,8 +207,7 @@ fn the_send_step_names_the_identity_and_i_cycles_through_those_that_serve_the_si
         shown.contains("Post as admin (application password) on blog.example?"),
         "{shown}"
     );
-    let who =
-        |a: &App| compose_text::identity_label(a.posting.composer.as_ref().unwrap().identity());
+    let who = |a: &App| compose_text::identity_label(a.composer().unwrap().identity());
     type_keys(&mut a, "i");
     assert_eq!(who(&a), "guest Ada");
     type_keys(&mut a, "i");
@@ -231,7 +230,7 @@ fn an_empty_comment_or_a_thread_without_a_site_does_not_reach_the_send_step() {
     type_keys(&mut a, "c");
     ctrl(&mut a, 's');
     assert_eq!(stage(&a), Stage::Editing);
-    let c = a.posting.composer.as_ref().unwrap();
+    let c = a.composer().unwrap();
     assert_eq!(c.error.as_deref(), Some("the comment is empty"));
 
     let mut demo = wpcomments::tui::testing::sample_app();
@@ -239,7 +238,7 @@ fn an_empty_comment_or_a_thread_without_a_site_does_not_reach_the_send_step() {
     type_keys(&mut demo, "x");
     ctrl(&mut demo, 's');
     assert_eq!(stage(&demo), Stage::Editing);
-    let error = demo.posting.composer.as_ref().unwrap().error.clone();
+    let error = demo.composer().unwrap().error.clone();
     assert!(error.unwrap().contains("nowhere to post"));
 }
 
@@ -281,8 +280,7 @@ fn an_identity_whose_secret_comes_from_a_command_posts_only_when_started_as() {
     a.posting.known.push(pass.clone());
     reply_to_bob(&mut a, "hello");
     ctrl(&mut a, 's');
-    let who =
-        |a: &App| compose_text::identity_label(a.posting.composer.as_ref().unwrap().identity());
+    let who = |a: &App| compose_text::identity_label(a.composer().unwrap().identity());
     type_keys(&mut a, "ii");
     assert_eq!(who(&a), "pass (application password)");
     // Its command could prompt under the reader: refused, nothing sent, still choosing.
@@ -311,7 +309,7 @@ fn an_identity_whose_secret_comes_from_a_command_posts_only_when_started_as() {
 fn a_refused_reply_keeps_the_composer_the_reason_and_the_draft() {
     let mut a = sample();
     sending(&mut a);
-    let key = a.posting.composer.as_ref().unwrap().key.clone();
+    let key = a.composer().unwrap().key.clone();
     let why = "duplicate comment: this exact comment was already posted here (HTTP 409 comment_duplicate)";
     let effects = send(
         &mut a,
@@ -321,7 +319,7 @@ fn a_refused_reply_keeps_the_composer_the_reason_and_the_draft() {
         },
     );
     assert!(effects.is_empty(), "the draft is not deleted: {effects:?}");
-    let c = a.posting.composer.as_ref().expect("still open");
+    let c = a.composer().expect("still open");
     assert_eq!(c.stage, Stage::Editing);
     assert_eq!(c.error.as_deref(), Some(why));
     assert_eq!(c.text(), "a reply");
@@ -332,7 +330,7 @@ fn a_refused_reply_keeps_the_composer_the_reason_and_the_draft() {
     assert!(screen(&render(&a)).contains("duplicate comment"));
     // Closing and replying again to the same comment brings the text back at once.
     esc(&mut a);
-    assert!(a.posting.composer.is_none());
+    assert!(a.composer().is_none());
     let effects = type_keys(&mut a, "r");
     assert!(effects.is_empty(), "restored from memory: {effects:?}");
     assert_eq!(text(&a), "a reply");
@@ -342,7 +340,7 @@ fn a_refused_reply_keeps_the_composer_the_reason_and_the_draft() {
 fn a_posted_reply_appears_in_place_selected_and_its_draft_goes() {
     let mut a = sample();
     sending(&mut a);
-    let key = a.posting.composer.as_ref().unwrap().key.clone();
+    let key = a.composer().unwrap().key.clone();
     let mut new = comment(99, 2, 90, "admin", "<p>a reply</p>");
     new.status = "hold".into();
     let effects = send(
@@ -353,7 +351,7 @@ fn a_posted_reply_appears_in_place_selected_and_its_draft_goes() {
         },
     );
     assert_eq!(effects, vec![Effect::DeleteDraft { key: key.clone() }]);
-    assert!(a.posting.composer.is_none());
+    assert!(a.composer().is_none());
     assert!(!a.posting.drafts.contains_key(&key));
     assert_eq!(selected(&a), Some(99));
     let ids = wpcomments::tui::testing::visible_ids(&a);
@@ -371,7 +369,7 @@ fn a_posted_reply_appears_in_place_selected_and_its_draft_goes() {
 fn a_draft_from_disk_fills_an_untouched_composer_only() {
     let mut a = sample();
     type_keys(&mut a, "jr");
-    let key = a.posting.composer.as_ref().unwrap().key.clone();
+    let key = a.composer().unwrap().key.clone();
     send(
         &mut a,
         Msg::DraftLoaded {
@@ -405,7 +403,7 @@ fn the_preview_is_the_comment_renderer_and_quote_inserts_the_parent() {
     enter(&mut a);
     type_keys(&mut a, "two <b>bold</b> & <x>");
     ctrl(&mut a, 'p');
-    assert!(a.posting.composer.as_ref().unwrap().preview);
+    assert!(a.composer().unwrap().preview);
     let doc = compose_text::preview(&text(&a));
     assert_eq!(
         doc.plain_text(),
@@ -418,7 +416,7 @@ fn the_preview_is_the_comment_renderer_and_quote_inserts_the_parent() {
     type_keys(&mut a, "x");
     assert!(!text(&a).ends_with('x'));
     esc(&mut a);
-    assert!(!a.posting.composer.as_ref().unwrap().preview);
+    assert!(!a.composer().unwrap().preview);
 }
 
 #[test]
@@ -426,7 +424,7 @@ fn ctrl_e_hands_the_draft_to_the_editor_and_takes_its_text_back() {
     let mut a = sample();
     reply_to_bob(&mut a, "draft");
     let effects = ctrl(&mut a, 'e');
-    let key = a.posting.composer.as_ref().unwrap().key.clone();
+    let key = a.composer().unwrap().key.clone();
     assert_eq!(
         effects,
         vec![Effect::EditExternally {
@@ -457,7 +455,7 @@ fn esc_closes_the_composer_and_says_the_draft_is_kept() {
     reply_to_bob(&mut a, "keep me");
     let effects = esc(&mut a);
     assert!(effects.is_empty());
-    assert!(a.posting.composer.is_none());
+    assert!(a.composer().is_none());
     assert!(a.message.unwrap().contains("the draft is kept"));
 }
 
@@ -503,7 +501,7 @@ fn send_step_snapshot() {
 fn refusal_snapshot() {
     let mut a = sample();
     sending(&mut a);
-    let key = a.posting.composer.as_ref().unwrap().key.clone();
+    let key = a.composer().unwrap().key.clone();
     send(
         &mut a,
         Msg::Sent {

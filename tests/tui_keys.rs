@@ -8,13 +8,13 @@
 use std::collections::HashSet;
 
 use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use wpcomments::app::Overlay;
+use wpcomments::app::{App, Effect, Msg};
 use wpcomments::model::Comment;
-use wpcomments::tui::app::Overlay;
 use wpcomments::tui::testing::{
     app, comment, enter, esc, key, open, render, sample_app as opened, sample_comments as comments,
     selected, send, thread_data, type_keys, visible_ids as rows,
 };
-use wpcomments::tui::{App, Effect, Msg};
 
 #[test]
 fn navigation_keys_land_on_the_expected_comment() {
@@ -100,7 +100,7 @@ fn collapse_all_folds_threads_and_moves_the_selection_to_its_thread() {
 fn search_jumps_to_matches_and_n_goes_through_them_until_esc() {
     let mut a = opened();
     type_keys(&mut a, "-/needle");
-    assert!(a.prompt.is_some());
+    assert!(a.prompt().is_some());
     enter(&mut a);
     // Matches in thread order: 2 (bob), 4 (dave), 6 (frank, "Needle").
     assert_eq!(selected(&a), Some(2));
@@ -151,7 +151,7 @@ fn esc_in_the_prompt_cancels_it_without_quitting() {
     let mut a = opened();
     type_keys(&mut a, "/abc");
     esc(&mut a);
-    assert!(a.prompt.is_none());
+    assert!(a.prompt().is_none());
     assert!(!a.quit);
 }
 
@@ -273,12 +273,12 @@ fn links_open_only_web_urls_and_permalinks_copy() {
     type_keys(&mut a, "G");
     let effects = type_keys(&mut a, "o");
     assert!(effects.is_empty());
-    assert_eq!(a.overlay, Some(Overlay::Links { selected: 0 }));
+    assert_eq!(a.overlay().cloned(), Some(Overlay::Links { selected: 0 }));
     let effects = type_keys(&mut a, "1");
     assert_eq!(effects, [Effect::Open("https://x.example/a".into())]);
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.overlay().cloned(), None);
     type_keys(&mut a, "oj");
-    assert_eq!(a.overlay, Some(Overlay::Links { selected: 1 }));
+    assert_eq!(a.overlay().cloned(), Some(Overlay::Links { selected: 1 }));
     let effects = enter(&mut a);
     assert!(effects.is_empty(), "only http(s) goes to the browser");
     assert_eq!(
@@ -301,11 +301,11 @@ fn links_open_only_web_urls_and_permalinks_copy() {
 fn quitting_help_theme_and_ctrl_c() {
     let mut a = opened();
     type_keys(&mut a, "?");
-    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert_eq!(a.overlay().cloned(), Some(Overlay::Help { scroll: 0 }));
     type_keys(&mut a, "j");
-    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 1 }));
+    assert_eq!(a.overlay().cloned(), Some(Overlay::Help { scroll: 1 }));
     type_keys(&mut a, "x");
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.overlay().cloned(), None);
     let before = a.theme().name.clone();
     key(&mut a, KeyCode::Char('t'), KeyModifiers::CONTROL);
     assert_eq!(
@@ -326,13 +326,13 @@ fn quitting_help_theme_and_ctrl_c() {
 
 #[test]
 fn rebinding_keys_through_config_changes_what_they_do() {
-    let settings = wpcomments::settings::Settings::parse(
+    let settings = wpcomments::config::settings::Settings::parse(
         "[keys]\n\"x\" = \"move_down\"\n\"j\" = \"none\"\n",
         "config.toml",
     )
     .unwrap();
     let config =
-        wpcomments::tui::AppConfig::from_settings(&settings, Some("default"), false).unwrap();
+        wpcomments::app::AppConfig::from_settings(&settings, Some("default"), false).unwrap();
     let mut a = App::new(config, wpcomments::tui::testing::fixed_now(), 80, 40);
     open(&mut a, thread_data("Fixture", comments()), None);
     type_keys(&mut a, "j");

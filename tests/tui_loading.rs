@@ -2,12 +2,12 @@
 //! through `update` with the messages the worker sends.
 
 use wpcomments::api::PageEvent;
+use wpcomments::app::{Effect, Msg, ThreadSource};
 use wpcomments::model::Comment;
 use wpcomments::tui::testing::{
     app, arrival, comment, open, render, sample_app as opened, sample_comments as comments,
     selected, send, thread_data, type_keys, visible_ids as rows,
 };
-use wpcomments::tui::{Effect, Msg, ThreadSource};
 
 #[test]
 fn a_first_visit_marks_nothing_new_and_saves_what_was_seen() {

@@ -5,12 +5,12 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use wpcomments::api::ApiRoot;
 use wpcomments::api::moderate::{ModAction, Outcome, Status};
 use wpcomments::api::queue::{Counts, Filter, QueuePage, QueueRow};
-use wpcomments::tui::moderation::{ModEffect, ModMsg};
-use wpcomments::tui::msg::Opened;
+use wpcomments::app::moderation::{ModEffect, ModMsg};
+use wpcomments::app::msg::Opened;
+use wpcomments::app::{App, Effect, Msg, queue};
 use wpcomments::tui::testing::{
     app, comment, fixture_api, key, queue_opened, queue_row, render, send, thread_data, type_keys,
 };
-use wpcomments::tui::{App, Effect, Msg, queue};
 
 fn api() -> ApiRoot {
     fixture_api()
@@ -186,7 +186,7 @@ fn undo_sends_each_comment_back_where_it_was() {
         vec![(31, ModAction::Hold, Status::Approved)]
     );
     assert_eq!(
-        wpcomments::tui::moderation::current_status(&a, 31),
+        wpcomments::app::moderation::current_status(&a, 31),
         Some(Status::Hold)
     );
     let reload = answer(&mut a, &undo, 31, ok(31, Some(Status::Hold)));
@@ -412,16 +412,16 @@ fn enter_opens_the_comment_in_its_thread_and_back_returns_to_a_fresh_queue() {
     type_keys(&mut a, "j");
     let effects = wpcomments::tui::testing::enter(&mut a);
     let Some(Effect::Load {
-        source: wpcomments::tui::ThreadSource::Post(target),
+        source: wpcomments::app::ThreadSource::Post(target),
         ..
     }) = effects.first()
     else {
         panic!("expected a thread load: {effects:?}");
     };
     assert_eq!((target.post.id, target.focus), (7, Some(30)));
-    assert_eq!(a.screen, wpcomments::tui::app::Screen::Thread);
+    assert_eq!(a.screen, wpcomments::app::Screen::Thread);
     let effects = type_keys(&mut a, "q");
-    assert_eq!(a.screen, wpcomments::tui::app::Screen::Queue);
+    assert_eq!(a.screen, wpcomments::app::Screen::Queue);
     assert!(
         effects
             .iter()
@@ -572,7 +572,7 @@ fn a_second_key_on_a_comment_still_being_changed_is_refused_so_the_screen_follow
         Some("#2 is still being changed; try again in a moment")
     );
     answer(&mut a, &first, 2, Err("refused".into())); // the approve refused: held again
-    let s = wpcomments::tui::moderation::current_status(&a, 2);
+    let s = wpcomments::app::moderation::current_status(&a, 2);
     assert_eq!(
         s,
         Some(Status::Hold),
@@ -582,7 +582,7 @@ fn a_second_key_on_a_comment_still_being_changed_is_refused_so_the_screen_follow
     let third = type_keys(&mut a, "s");
     assert_eq!(applies(&third), vec![(2, ModAction::Spam, Status::Hold)]);
     answer(&mut a, &third, 2, ok(2, Some(Status::Spam)));
-    let s = wpcomments::tui::moderation::current_status(&a, 2);
+    let s = wpcomments::app::moderation::current_status(&a, 2);
     assert_eq!(
         s,
         Some(Status::Spam),
@@ -612,10 +612,7 @@ fn undo_waits_for_a_comment_still_being_changed_and_keeps_its_step() {
 }
 
 fn edit_text(a: &App) -> Option<String> {
-    a.moderation
-        .editing
-        .as_ref()
-        .map(|e| e.editor.lines().join("\n"))
+    a.editing().map(|e| e.editor.lines().join("\n"))
 }
 
 #[test]

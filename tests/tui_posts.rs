@@ -2,11 +2,11 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use wpcomments::api::ApiRoot;
+use wpcomments::app::Screen;
+use wpcomments::app::msg::PostsPage;
+use wpcomments::app::{Effect, Msg, ThreadSource};
 use wpcomments::model::{Post, Site};
-use wpcomments::tui::app::Screen;
-use wpcomments::tui::msg::PostsPage;
 use wpcomments::tui::testing::{app, enter, key, send, type_keys};
-use wpcomments::tui::{Effect, Msg, ThreadSource};
 
 fn page(n: u32, search: Option<&str>) -> Msg {
     let posts = (1..=3)

@@ -6,16 +6,16 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use wpcomments::api::moderate::{ModAction, Outcome, Status};
 use wpcomments::api::queue::{Counts, QueueRow};
 use wpcomments::api::{ApiRoot, PageEvent};
+use wpcomments::app::Screen;
+use wpcomments::app::compose::Stage;
+use wpcomments::app::moderation::{ModEffect, ModMsg};
+use wpcomments::app::msg::Opened;
+use wpcomments::app::{App, Effect, Msg, ThreadSource, queue};
 use wpcomments::identity::{Identity, Kind};
 use wpcomments::model::Comment;
-use wpcomments::tui::app::Screen;
-use wpcomments::tui::compose::Stage;
-use wpcomments::tui::moderation::{ModEffect, ModMsg};
-use wpcomments::tui::msg::Opened;
 use wpcomments::tui::testing::{
     app, comment, fixture_api, key, queue_opened, queue_row, send, thread_data, type_keys,
 };
-use wpcomments::tui::{App, Effect, Msg, ThreadSource, queue};
 
 fn api() -> ApiRoot {
     fixture_api()
@@ -130,27 +130,20 @@ fn replying_from_the_queue() -> App {
 }
 
 fn parent(a: &App) -> Option<u64> {
-    a.posting
-        .composer
-        .as_ref()
-        .and_then(|c| c.parent.as_ref())
-        .map(|p| p.id)
+    a.composer().and_then(|c| c.parent.as_ref()).map(|p| p.id)
 }
 
 /// Type `body`, ctrl-s, `y`: the reply goes out; returns the send's effects.
 fn write_and_send(a: &mut App, body: &str) -> Vec<Effect> {
     type_keys(a, body);
     key(a, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    assert_eq!(
-        a.posting.composer.as_ref().map(|c| c.stage),
-        Some(Stage::Confirm)
-    );
+    assert_eq!(a.composer().map(|c| c.stage), Some(Stage::Confirm));
     type_keys(a, "y")
 }
 
 /// The site's answer to the send: reply #99 to `parent`, approved.
 fn posted(a: &mut App, parent: u64) -> Vec<Effect> {
-    let key = a.posting.composer.as_ref().expect("composer").key.clone();
+    let key = a.composer().expect("composer").key.clone();
     let reply = comment(99, parent, 90, "admin", "<p>thanks</p>");
     send(
         a,
@@ -206,22 +199,22 @@ fn r_in_the_queue_opens_the_thread_and_the_composer_on_that_comment_once_it_arri
     let generation = *generation;
     assert_eq!(target.focus, Some(30));
     assert_eq!(a.screen, Screen::Thread);
-    assert!(a.posting.composer.is_none(), "nothing to reply to yet");
+    assert!(a.composer().is_none(), "nothing to reply to yet");
     opened(&mut a, generation);
     // A first page without #30 (held comments come in their own pass): still waiting.
     let effects = page(&mut a, generation, thread_comments()[..1].to_vec());
     assert!(effects.is_empty(), "{effects:?}");
-    assert!(a.posting.composer.is_none());
+    assert!(a.composer().is_none());
     let effects = page(&mut a, generation, thread_comments()[1..].to_vec());
     assert_eq!(parent(&a), Some(30), "the composer answers Ada's #30");
-    let c = a.posting.composer.as_ref().unwrap();
+    let c = a.composer().unwrap();
     assert_eq!(effects, vec![Effect::LoadDraft { key: c.key.clone() }]);
     assert_eq!(a.thread.as_ref().unwrap().selected, Some(30));
     // The rest of the load does not open it again or move it.
     send(&mut a, Msg::LoadDone { generation });
     assert_eq!(parent(&a), Some(30));
     type_keys(&mut a, "j");
-    assert_eq!(a.posting.composer.as_ref().unwrap().text(), "j");
+    assert_eq!(a.composer().unwrap().text(), "j");
 }
 
 #[test]
@@ -233,12 +226,12 @@ fn leaving_the_thread_before_it_arrives_opens_no_composer_and_a_missing_comment_
     assert_eq!(a.screen, Screen::Queue);
     // Reports of the abandoned load are dropped; Enter later opens no composer.
     page(&mut a, stale, thread_comments());
-    assert!(a.posting.composer.is_none());
+    assert!(a.composer().is_none());
     let effects = wpcomments::tui::testing::enter(&mut a);
     let generation = load_generation(&effects);
     opened(&mut a, generation);
     page(&mut a, generation, thread_comments());
-    assert!(a.posting.composer.is_none(), "Enter only shows the thread");
+    assert!(a.composer().is_none(), "Enter only shows the thread");
 
     let mut b = queue_app();
     let effects = type_keys(&mut b, "r");
@@ -246,7 +239,7 @@ fn leaving_the_thread_before_it_arrives_opens_no_composer_and_a_missing_comment_
     opened(&mut b, generation);
     page(&mut b, generation, thread_comments()[..1].to_vec());
     send(&mut b, Msg::LoadDone { generation });
-    assert!(b.posting.composer.is_none());
+    assert!(b.composer().is_none());
     assert_eq!(
         b.message.as_deref(),
         Some("comment #31 is not in its thread: nothing to reply to")
@@ -263,7 +256,7 @@ fn a_moderators_reply_to_a_held_comment_approves_it_at_once_and_says_so() {
         applies(&effects),
         vec![(30, ModAction::Approve, Status::Hold)]
     );
-    assert!(a.posting.composer.is_none());
+    assert!(a.composer().is_none());
     // Optimistic: the badge and the queue's row and counts change before the site answers.
     assert_eq!(thread_status(&a, 30), "approved");
     assert_eq!(queue_status(&a, 30), Status::Approved);
@@ -316,7 +309,7 @@ fn a_reply_to_an_approved_comment_or_sent_as_another_identity_approves_nothing()
     write_and_send(&mut a, "thanks");
     // Approved meanwhile: nothing left to approve.
     let view = a.thread.as_mut().unwrap();
-    wpcomments::tui::moderation_thread::set_status(view, 30, Some(Status::Approved));
+    wpcomments::app::moderation::thread::set_status(view, 30, Some(Status::Approved));
     let effects = posted(&mut a, 30);
     assert!(applies(&effects).is_empty(), "{effects:?}");
     assert_eq!(a.message.as_deref(), Some("comment #99 posted"));

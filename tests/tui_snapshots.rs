@@ -8,13 +8,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+use wpcomments::app::msg::PostsPage;
+use wpcomments::app::{App, AppConfig, Msg, ThreadSource};
+use wpcomments::config::theme::Theme;
 use wpcomments::model::Comment;
-use wpcomments::theme::Theme;
-use wpcomments::tui::msg::PostsPage;
 use wpcomments::tui::testing::{
     app, comment, fixed_now, key, open, render, send, thread_data, type_keys,
 };
-use wpcomments::tui::{App, AppConfig, Msg, ThreadSource};
 
 fn screen(term: &Terminal<TestBackend>) -> String {
     term.backend().to_string()

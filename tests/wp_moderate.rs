@@ -12,7 +12,7 @@ mod identity_support;
 use identity_support::Home;
 use serde_json::{Value, json};
 use support::wp::{Wp, unique, wordpress};
-use wpcomments::api::auth::{Auth, Secret};
+use wpcomments::api::http::{Auth, Secret};
 use wpcomments::api::moderate::{self, ModAction, Status};
 use wpcomments::api::queue::{self, Filter};
 use wpcomments::api::{ApiRoot, Client, ClientConfig};
