@@ -1,10 +1,7 @@
 //! Reading real threads from a real WordPress (Debian's 6.1) through the binary and the library.
 
-#[path = "support/mod.rs"]
-mod support;
-
+use crate::support::wp::{Wp, wordpress};
 use assert_cmd::Command;
-use support::wp::{Wp, wordpress};
 use wpcomments::api::{self, ApiRoot, Client, ClientConfig, FetchOptions};
 
 fn run(args: &[&str]) -> (i32, String, String) {

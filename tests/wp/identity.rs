@@ -1,19 +1,13 @@
 //! Identities and replies against the real WordPress (Debian's 6.1): guests, application
 //! passwords (pasted and through the browser flow), refusals, drafts, moderator reading.
 
-#[path = "support/mod.rs"]
-mod support;
-
-#[path = "identity_support/mod.rs"]
-mod identity_support;
-
 use std::io::Write;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use identity_support::{Home, comment_id, files_under, mode, stderr_until, wait_output};
+use crate::support::identity::{Home, comment_id, files_under, mode, stderr_until, wait_output};
+use crate::support::wp::{Wp, unique, wordpress};
 use serde_json::Value;
-use support::wp::{Wp, unique, wordpress};
 
 /// A home with the seeded users' secrets registered as never-to-be-printed.
 fn home(wp: &Wp) -> Home {

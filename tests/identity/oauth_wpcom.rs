@@ -1,14 +1,11 @@
 //! WordPress.com OAuth2 against a local OAuth server (wiremock): the loopback redirect, the
 //! pasted-redirect fallback for SSH sessions, and a forged `state`.
 
-#[path = "identity_support/mod.rs"]
-mod identity_support;
-
 use std::io::Write;
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use identity_support::{Home, Run, mode, stderr_until, wait_output};
+use crate::support::identity::{Home, Run, mode, stderr_until, wait_output};
 use url::Url;
 use wiremock::matchers::{body_string_contains, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};

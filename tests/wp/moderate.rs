@@ -3,15 +3,9 @@
 //! refusal, and the queue's listing and counts. Every comment changed here is created here,
 //! in the `sandbox` post, so other tests' counts stay true.
 
-#[path = "support/mod.rs"]
-mod support;
-
-#[path = "identity_support/mod.rs"]
-mod identity_support;
-
-use identity_support::Home;
+use crate::support::identity::Home;
+use crate::support::wp::{Wp, unique, wordpress};
 use serde_json::{Value, json};
-use support::wp::{Wp, unique, wordpress};
 use wpcomments::api::http::{Auth, Secret};
 use wpcomments::api::moderate::{self, ModAction, Status};
 use wpcomments::api::queue::{self, Filter};
@@ -75,7 +69,13 @@ fn status_of(wp: &Wp, id: u64) -> String {
     v["status"].as_str().unwrap_or_default().to_owned()
 }
 
-fn moderate(h: &Home, wp: &Wp, who: &str, flag: &str, ids: &[u64]) -> identity_support::Run {
+fn moderate(
+    h: &Home,
+    wp: &Wp,
+    who: &str,
+    flag: &str,
+    ids: &[u64],
+) -> crate::support::identity::Run {
     let ids: Vec<String> = ids.iter().map(u64::to_string).collect();
     let mut args = vec!["moderate", wp.url.as_str(), "--as", who, flag];
     args.extend(ids.iter().map(String::as_str));

@@ -5,13 +5,10 @@
 //! marker before the program and the exit status and tty modes after it, so each test can
 //! also check that the terminal was given back (see `tests/support/tmux.rs`).
 
-#[path = "support/mod.rs"]
-mod support;
-
 use std::time::Duration;
 
-use support::tmux::{BEFORE, Tmux, columns, framed, status_line};
-use support::wp::wordpress;
+use crate::support::tmux::{BEFORE, Tmux, columns, framed, status_line};
+use crate::support::wp::wordpress;
 
 const BIN: &str = env!("CARGO_BIN_EXE_wpcomments");
 const DEMO_TITLE: &str = "25,000 IBMers on Twitter and counting";
@@ -39,7 +36,7 @@ fn selected_is(screen: &str, author: &str) -> bool {
 fn wait_selected(tmux: &Tmux, author: &str) -> String {
     tmux.wait_until(
         &format!("the selection on {author}'s header"),
-        support::tmux::WAIT,
+        crate::support::tmux::WAIT,
         |s| selected_is(s, author),
     )
 }
@@ -107,18 +104,18 @@ fn reading_the_demo_post_of_a_real_wordpress() {
     );
     assert!(screen.contains("Kevin"), "{}", framed(&screen));
     tmux.keys(&["Space"]);
-    let screen = tmux.wait_until("the replies back", support::tmux::WAIT, |s| {
+    let screen = tmux.wait_until("the replies back", crate::support::tmux::WAIT, |s| {
         s.contains("Howard Smith") && s.contains("Hi Howard")
     });
     assert!(!screen.contains("hidden"), "{}", framed(&screen));
 
     // / Delph Enter: the prompt shows what is typed, Enter jumps to the match.
     tmux.keys(&["/"]);
-    tmux.wait_until("the search prompt", support::tmux::WAIT, |s| {
+    tmux.wait_until("the search prompt", crate::support::tmux::WAIT, |s| {
         status_line(s).starts_with(" /")
     });
     tmux.type_text("Delph");
-    tmux.wait_until("the typed query", support::tmux::WAIT, |s| {
+    tmux.wait_until("the typed query", crate::support::tmux::WAIT, |s| {
         status_line(s).starts_with(" /Delph")
     });
     tmux.keys(&["Enter"]);
@@ -160,7 +157,7 @@ fn reading_the_demo_post_of_a_real_wordpress() {
             framed(&screen)
         );
         tmux.keys(&[close]);
-        let screen = tmux.wait_until("the help to close", support::tmux::WAIT, |s| {
+        let screen = tmux.wait_until("the help to close", crate::support::tmux::WAIT, |s| {
             !s.contains("keys · thread")
         });
         assert!(
@@ -247,9 +244,11 @@ fn hostile_comments_cannot_take_over_the_terminal() {
         &[],
     );
     let total = format!("/{comments}");
-    let screen = tmux.wait_until("the hostile thread, loaded", support::tmux::WAIT, |s| {
-        s.contains("Red Rover") && status_line(s).ends_with(&total)
-    });
+    let screen = tmux.wait_until(
+        "the hostile thread, loaded",
+        crate::support::tmux::WAIT,
+        |s| s.contains("Red Rover") && status_line(s).ends_with(&total),
+    );
     assert_eq!(
         screen.lines().next(),
         Some(" Hostile comments desrever"),
@@ -284,7 +283,7 @@ fn hostile_comments_cannot_take_over_the_terminal() {
     for pos in 2..=comments {
         tmux.keys(&["j"]);
         let want = format!(" {pos}/{comments}");
-        let screen = tmux.wait_until(&want, support::tmux::WAIT, |s| {
+        let screen = tmux.wait_until(&want, crate::support::tmux::WAIT, |s| {
             status_line(s).ends_with(&want)
         });
         check(&screen);
@@ -310,9 +309,11 @@ fn hostile_comments_cannot_take_over_the_terminal() {
     tmux.keys(&["#"]);
     tmux.type_text(&wp.comment_id("deep_leaf").to_string());
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_until("the deepest reply selected", support::tmux::WAIT, |s| {
-        selected(s).is_some_and(|h| h.starts_with("↳29 Bob · "))
-    });
+    let screen = tmux.wait_until(
+        "the deepest reply selected",
+        crate::support::tmux::WAIT,
+        |s| selected(s).is_some_and(|h| h.starts_with("↳29 Bob · ")),
+    );
     assert!(
         screen.contains("Depth 30: No, I disagree."),
         "{}",
@@ -329,7 +330,7 @@ fn hostile_comments_cannot_take_over_the_terminal() {
         framed(&screen)
     );
     tmux.keys(&["p"]);
-    tmux.wait_until("the parent selected", support::tmux::WAIT, |s| {
+    tmux.wait_until("the parent selected", crate::support::tmux::WAIT, |s| {
         selected(s).is_some_and(|h| h.starts_with("↳28 Alice · "))
     });
 
@@ -400,7 +401,7 @@ fn the_screen_is_redrawn_to_the_new_size_when_the_terminal_is_resized() {
         let rule = "─".repeat(width);
         let screen = tmux.wait_until(
             &format!("a redraw at {width}x{height}"),
-            support::tmux::WAIT,
+            crate::support::tmux::WAIT,
             |s| s.lines().nth(2) == Some(rule.as_str()) && s.lines().count() == height,
         );
         for line in screen.lines() {
@@ -467,23 +468,23 @@ fn without_arguments_the_built_in_demo_opens_without_any_network() {
     let screen = tmux.wait_for("hidden");
     assert!(!screen.contains("Howard Smith"), "{}", framed(&screen));
     tmux.keys(&["+"]);
-    tmux.wait_until("everything unfolded", support::tmux::WAIT, |s| {
+    tmux.wait_until("everything unfolded", crate::support::tmux::WAIT, |s| {
         s.contains("Howard Smith") && !s.contains("hidden")
     });
 
     // ctrl-s flips the order; again flips it back.
     tmux.keys(&["C-s"]);
-    tmux.wait_until("newest first", support::tmux::WAIT, |s| {
+    tmux.wait_until("newest first", crate::support::tmux::WAIT, |s| {
         status_line(s).contains("newest first")
     });
     tmux.keys(&["C-s"]);
-    tmux.wait_until("oldest first again", support::tmux::WAIT, |s| {
+    tmux.wait_until("oldest first again", crate::support::tmux::WAIT, |s| {
         !status_line(s).contains("newest first") && s.contains("Andy Piper")
     });
 
     // ctrl-t names the theme it switched to.
     tmux.keys(&["C-t"]);
-    tmux.wait_until("the theme message", support::tmux::WAIT, |s| {
+    tmux.wait_until("the theme message", crate::support::tmux::WAIT, |s| {
         status_line(s).starts_with(" theme: ")
     });
 

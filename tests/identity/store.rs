@@ -1,10 +1,7 @@
 //! The identity store on disk: identities.toml, the 0600 secrets file, defaults per site,
 //! password commands. No network.
 
-#[path = "identity_support/mod.rs"]
-mod identity_support;
-
-use identity_support::{Home, mode};
+use crate::support::identity::{Home, mode};
 use wpcomments::api::http::Auth;
 use wpcomments::identity::{Identity, Kind};
 

@@ -1,5 +1,6 @@
 //! The binary as users run it: dumps, archives, and one clear line plus an exit code for every failure.
 
+#[path = "../fault/server.rs"]
 mod fault;
 
 use assert_cmd::Command;

@@ -1,18 +1,12 @@
 //! End to end: clearing held comments from the keyboard in the moderation queue, in a real
 //! terminal (tmux) against the real test WordPress, then checking what the site stored.
 
-#[path = "support/mod.rs"]
-mod support;
-
-#[path = "identity_support/mod.rs"]
-mod identity_support;
-
 use std::time::Duration;
 
-use identity_support::Home;
+use crate::support::identity::Home;
+use crate::support::tmux::{Tmux, framed, status_line};
+use crate::support::wp::{Wp, wordpress};
 use serde_json::{Value, json};
-use support::tmux::{Tmux, framed, status_line};
-use support::wp::{Wp, wordpress};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wpcomments");
 const SLOW: Duration = Duration::from_secs(30);

@@ -1,10 +1,7 @@
 //! Credentials on the wire (wiremock): JWT login, Authorization dropped on a redirect to
 //! another server, nothing sent over plain http to a remote host.
 
-#[path = "identity_support/mod.rs"]
-mod identity_support;
-
-use identity_support::Home;
+use crate::support::identity::Home;
 use serde_json::json;
 use url::Url;
 use wiremock::matchers::{body_json, header, method, path};

@@ -1,19 +1,13 @@
 //! End to end: replying through the reader in a real terminal (tmux) to the real test
 //! WordPress, then checking the site stored it; and a draft that outlives a killed process.
 
-#[path = "support/mod.rs"]
-mod support;
-
-#[path = "identity_support/mod.rs"]
-mod identity_support;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use identity_support::Home;
+use crate::support::identity::Home;
+use crate::support::tmux::{Tmux, framed, status_line};
+use crate::support::wp::{Wp, unique, wordpress};
 use serde_json::{Value, json};
-use support::tmux::{Tmux, framed, status_line};
-use support::wp::{Wp, unique, wordpress};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wpcomments");
 const POSTING: Duration = Duration::from_secs(30);

@@ -1,5 +1,6 @@
 //! Faults a real WordPress will not produce on demand, served by a local fake.
 
+#[path = "server.rs"]
 mod fault;
 
 use std::time::{Duration, Instant};
