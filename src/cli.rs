@@ -86,7 +86,7 @@ pub struct Common {
 /// definition makes the completions and the man page.
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    Cli::command().after_long_help(wpcomments::paths::files_table())
+    Cli::command().after_long_help(wpcomments::store::paths::files_table())
 }
 
 /// `--format` values.

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use wpcomments::error::{Error, Result};
-use wpcomments::paths::{self, Dir};
+use wpcomments::store::paths::{self, Dir};
 
 /// Where the log goes.
 pub enum Sink {

@@ -8,9 +8,9 @@ use std::time::Duration;
 use clap::FromArgMatches;
 
 use wpcomments::api::ClientConfig;
+use wpcomments::config::settings::Settings;
 use wpcomments::dump::{self, DumpOptions, Format};
 use wpcomments::error::{Error, Result, exit};
-use wpcomments::settings::Settings;
 use wpcomments::tui;
 
 mod cli;
@@ -51,10 +51,10 @@ fn run(cli: Cli) -> Result<()> {
         _ => {}
     }
     if cli.list_themes {
-        return print(&(wpcomments::theme::theme_names().join("\n") + "\n"));
+        return print(&(wpcomments::config::theme::theme_names().join("\n") + "\n"));
     }
     if cli.print_config {
-        return print(wpcomments::settings::default_config_toml());
+        return print(wpcomments::config::settings::default_config_toml());
     }
     // Every other command runs with the same settings and fails on the same config errors.
     let settings = Settings::load(cli.common.config.as_deref())?;

@@ -4,12 +4,12 @@
 //! https cannot work there: a TLS failure, a refused or failed connection, or (for a loopback
 //! address or a host with a port, where plain http is common) any transport failure. The
 //! fallback is reported so the caller can say so. Credentials are not a concern here: the
-//! client never sends them over http except to this machine ([`super::auth`]).
+//! client never sends them over http except to this machine ([`super::http::credentials`]).
 
 use url::Url;
 
-use super::client::{Client, display_url};
 use super::discover::Target;
+use super::http::{Client, display_url};
 use crate::error::{Error, Result};
 
 /// A target that answered, and a note when it is not the one typed.
@@ -91,7 +91,7 @@ fn falls_back(url: &Url, error: &Error) -> bool {
 
 /// Loopback addresses and hosts with an explicit port: where sites often run plain http.
 pub fn is_local_or_ported(url: &Url) -> bool {
-    url.port().is_some() || super::auth::is_loopback(url)
+    url.port().is_some() || super::http::credentials::is_loopback(url)
 }
 
 fn short_reason(error: &Error) -> String {

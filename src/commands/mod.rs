@@ -9,7 +9,8 @@ pub mod read;
 pub mod reply;
 
 use url::Url;
-use wpcomments::api::auth::{self, Auth, Me};
+use wpcomments::api::auth::{self, Me};
+use wpcomments::api::http::Auth;
 use wpcomments::api::{self, ApiRoot, Client, ClientConfig};
 use wpcomments::error::{Error, Result};
 

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use wpcomments::api::{self, ClientConfig, posts};
 use wpcomments::error::{Error, Result};
-use wpcomments::identity::drafts::{self, DraftKey};
 use wpcomments::identity::reply::{Failed, send};
 use wpcomments::identity::{Identities, Purpose};
+use wpcomments::store::drafts::{self, DraftKey};
 
 use super::runtime;
 use crate::cli::ReplyArgs;

@@ -1,13 +1,16 @@
 //! The OS keyring through the `keyring` crate: the macOS Keychain, Windows Credential
 //! Manager, and on Linux the Secret Service (GNOME Keyring, KWallet) over D-Bus, in pure Rust
 //! (zbus). Every call answers `None` when no keyring answers, and the caller falls back to
-//! the 0600 file ([`super::secrets`]).
+//! the 0600 file (`secrets.rs`).
 //!
 //! Entries are service `wpcomments`, user = the identity's name. When
 //! `$WPCOMMENTS_CONFIG_DIR` moves the config folder, the service names that folder too
 //! (`wpcomments:/path`), so two setups never share or overwrite each other's secrets.
 
-use crate::api::auth::Secret;
+use crate::api::http::Secret;
+
+/// Service name of the default setup's entries in the OS keyring.
+pub const KEYRING_SERVICE: &str = "wpcomments";
 
 /// The keyring's name for messages (`identity list`, `identity add`).
 #[cfg(target_os = "linux")]
@@ -19,13 +22,9 @@ const NAME: &str = "Windows Credential Manager";
 
 /// The service name of this setup's entries.
 pub fn service() -> String {
-    match std::env::var_os(crate::paths::CONFIG_ENV).filter(|d| !d.is_empty()) {
-        Some(dir) => format!(
-            "{}:{}",
-            super::secrets::KEYRING_SERVICE,
-            dir.to_string_lossy()
-        ),
-        None => super::secrets::KEYRING_SERVICE.to_owned(),
+    match std::env::var_os(crate::store::paths::CONFIG_ENV).filter(|d| !d.is_empty()) {
+        Some(dir) => format!("{}:{}", KEYRING_SERVICE, dir.to_string_lossy()),
+        None => KEYRING_SERVICE.to_owned(),
     }
 }
 

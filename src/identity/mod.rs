@@ -5,7 +5,6 @@
 //! ([`secrets`]), or comes from a `password_command`. Nothing here prints.
 
 pub mod appauth;
-pub mod drafts;
 pub mod keyring;
 pub mod loopback;
 pub mod oauth;
@@ -19,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::api::ClientConfig;
-use crate::api::auth::Auth;
+use crate::api::http::Auth;
 use crate::api::write::GuestAuthor;
 use crate::error::{Error, Result};
 
@@ -120,7 +119,7 @@ impl Identity {
             "identity {} belongs to {}, not {}: its credentials are not sent there",
             self.name,
             self.site.as_deref().unwrap_or("WordPress.com"),
-            crate::api::client::display_url(url)
+            crate::api::http::display_url(url)
         )))
     }
 
@@ -136,7 +135,7 @@ impl Identity {
     /// Where the credentials may be sent: the site, or for WordPress.com the public API host.
     pub fn auth_scope(&self) -> Option<Url> {
         match self.kind {
-            Kind::WordpressCom => Url::parse(&crate::api::root::wpcom_api_base()).ok(),
+            Kind::WordpressCom => Url::parse(&crate::model::api_root::wpcom_api_base()).ok(),
             _ => self.site.as_deref().and_then(|s| Url::parse(s).ok()),
         }
     }
@@ -201,10 +200,10 @@ pub fn normalize_site(input: &str) -> Result<String> {
 }
 
 fn same_site(site: &str, url: &Url) -> bool {
-    Url::parse(site).is_ok_and(|s| crate::api::auth::same_host(&s, url))
+    Url::parse(site).is_ok_and(|s| crate::api::http::credentials::same_host(&s, url))
 }
 
-fn dir_from(dir: crate::paths::Dir) -> Result<PathBuf> {
+fn dir_from(dir: crate::store::paths::Dir) -> Result<PathBuf> {
     dir.path().ok_or_else(|| {
         Error::Identity(format!(
             "no home directory to keep identities in; set {}",
@@ -215,12 +214,12 @@ fn dir_from(dir: crate::paths::Dir) -> Result<PathBuf> {
 
 /// The config dir (`$WPCOMMENTS_CONFIG_DIR`, else the XDG one): identities and secrets.
 pub fn config_dir() -> Result<PathBuf> {
-    dir_from(crate::paths::Dir::Config)
+    dir_from(crate::store::paths::Dir::Config)
 }
 
 /// The data dir (`$WPCOMMENTS_DATA_DIR`, else the XDG one): drafts.
 pub fn data_dir() -> Result<PathBuf> {
-    dir_from(crate::paths::Dir::Data)
+    dir_from(crate::store::paths::Dir::Data)
 }
 
 /// Create `dir` (and its parents) readable by the owner only; tighten it if it exists.

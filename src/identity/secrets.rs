@@ -8,11 +8,8 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use super::{Identity, config_dir, keyring, write_private};
-use crate::api::auth::Secret;
+use crate::api::http::Secret;
 use crate::error::{Error, Result};
-
-/// Service name in the OS keyring.
-pub const KEYRING_SERVICE: &str = "wpcomments";
 
 /// The fallback secrets file.
 pub fn file_path() -> Result<PathBuf> {

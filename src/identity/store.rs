@@ -121,7 +121,7 @@ impl Identities {
             .filter(|i| i.serves(url) && (purpose != Purpose::Moderate || i.kind != Kind::Guest))
             .map(|i| format!("{} ({})", i.name, i.kind.label()))
             .collect();
-        let site = crate::api::client::display_url(url);
+        let site = crate::api::http::display_url(url);
         let verb = purpose.verb();
         Err(Error::Identity(if could.is_empty() {
             let add = match purpose {

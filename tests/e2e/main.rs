@@ -1,0 +1,13 @@
+//! The real binary in a real terminal (tmux), against the test WordPress.
+
+#[allow(dead_code)] // each suite uses part of the shared helpers
+#[path = "../support/mod.rs"]
+mod support;
+
+#[path = "../fault/server.rs"]
+mod fault;
+
+mod cli_tty;
+mod compose;
+mod moderate;
+mod reader;
