@@ -57,7 +57,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("?", Action::Help),
     ("enter", Action::Select),
     ("q", Action::Back),
-    ("esc", Action::Back),
+    ("esc", Action::Close),
     ("ctrl-c", Action::Quit),
     ("ctrl-z", Action::Suspend),
     // Composing: `r` is also WordPress admin's reply hotkey.
