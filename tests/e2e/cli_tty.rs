@@ -106,3 +106,40 @@ fn a_first_load_that_cannot_work_fails_before_the_full_screen_view() {
         exited.assert_cooked();
     }
 }
+
+#[test]
+fn esc_never_quits_and_a_narrow_terminal_keeps_dates_and_badges() {
+    // The demo thread: no network. 80 columns, where long pingback titles used to push the
+    // date and the badge off the line.
+    let tmux = Tmux::run("esc-narrow", 80, 30, BIN, &[], &[]);
+    let screen = tmux.wait_for("Enterprise no…");
+    let ping = screen
+        .lines()
+        .find(|l| l.contains("Enterprise no…"))
+        .unwrap_or_default();
+    assert!(
+        ping.contains("2011-06-14 17:45") && ping.contains("#106") && ping.contains("pingback"),
+        "{ping}"
+    );
+    // Esc after everything that used to quit: a search with no match, a bad id, no links.
+    for keys in [
+        &["/", "z", "z", "z", "z", "Enter", "Escape"][..],
+        &["#", "a", "b", "c", "Enter", "Escape"],
+        &["o", "Escape"],
+        &["Escape", "Escape"],
+    ] {
+        tmux.keys(keys);
+        let screen = tmux.wait_for("q quits");
+        assert!(screen.contains("Andy Piper"), "{}", framed(&screen));
+        assert!(!screen.contains("EXIT="), "Esc quit:\n{}", framed(&screen));
+        // Something else clears the message before the next round.
+        tmux.keys(&["j"]);
+        tmux.wait_until("the message to clear", support::tmux::WAIT, |s| {
+            !s.contains("q quits")
+        });
+    }
+    tmux.keys(&["q"]);
+    let exited = tmux.wait_exit();
+    assert_eq!(exited.status, "0", "{}", framed(&exited.screen));
+    exited.assert_cooked();
+}
