@@ -61,7 +61,7 @@ pub enum Error {
         host: String,
     },
     /// TCP connect failed.
-    #[error("could not connect to {url}: {detail} (is the site up? check the URL)")]
+    #[error("{detail}: could not connect to {url} (is the site up? check the URL)")]
     Connect {
         /// URL requested.
         url: String,
@@ -77,7 +77,7 @@ pub enum Error {
         url: String,
     },
     /// TLS failed.
-    #[error("TLS error talking to {url}: {detail} ({advice})")]
+    #[error("TLS error ({detail}) talking to {url} ({advice})")]
     Tls {
         /// URL requested.
         url: String,
@@ -126,7 +126,7 @@ pub enum Error {
         wait: String,
     },
     /// An HTTP error status after retries.
-    #[error("{url} answered HTTP {status}{message} (try again later)")]
+    #[error("HTTP {status}{message} from {url} (try again later)")]
     Http {
         /// URL requested.
         url: String,
