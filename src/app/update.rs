@@ -22,6 +22,24 @@ const WHEEL_LINES: isize = 3;
 
 /// Apply one message to the state; return the work it asks for.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let (message, error) = (app.message.clone(), app.error.clone());
+    let effects = route(app, msg);
+    // Every new message and error goes to the log too, so a long one can be read whole.
+    for (now, before) in [(&app.message, message), (&app.error, error)] {
+        if let Some(text) = now
+            && Some(text) != before.as_ref()
+            && app.log.back() != Some(text)
+        {
+            app.log.push_back(text.clone());
+            if app.log.len() > crate::app::MESSAGE_LOG {
+                app.log.pop_front();
+            }
+        }
+    }
+    effects
+}
+
+fn route(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, &key),
         Msg::Action(action) => on_action(app, action),
@@ -172,6 +190,10 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Suspend => return vec![Effect::Suspend],
         Action::Help => {
             app.modal = Some(Modal::Overlay(Overlay::Help { scroll: 0 }));
+            return Vec::new();
+        }
+        Action::MessageLog => {
+            app.modal = Some(Modal::Overlay(Overlay::Messages));
             return Vec::new();
         }
         Action::CycleTheme => {

@@ -65,6 +65,8 @@ pub enum Action {
     PrevNew,
     /// Show the keys.
     Help,
+    /// Show the last status messages and errors, whole.
+    MessageLog,
     /// Open the selected post (post list) or fold/unfold (thread).
     Select,
     /// Go back (a thread to its post list or queue, clearing a search first); from the top
@@ -136,7 +138,7 @@ pub enum View {
 
 impl Action {
     /// Every bindable action, in help order.
-    pub const ALL: [Action; 54] = [
+    pub const ALL: [Action; 55] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::NextSibling,
@@ -164,6 +166,7 @@ impl Action {
         Action::NextNew,
         Action::PrevNew,
         Action::Help,
+        Action::MessageLog,
         Action::Select,
         Action::Back,
         Action::Close,
@@ -224,6 +227,7 @@ impl Action {
             NextNew => "next_new",
             PrevNew => "prev_new",
             Help => "help",
+            MessageLog => "message_log",
             Select => "select",
             Back => "back",
             Close => "close",
@@ -295,6 +299,10 @@ impl Action {
             (NextNew, _) => "next new comment",
             (PrevNew, _) => "previous new comment",
             (Help, _) => "this help",
+            (MessageLog, _) => "the last messages, whole",
+            (Close, View::Thread) => {
+                "close, clear, or go back (never quits); shift-drag selects text"
+            }
             (Select, _) => "fold / unfold replies",
             (Back, _) => "back to the list; quit from the first screen",
             (Close, _) => "close, clear, or go back (never quits)",

@@ -55,6 +55,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("]", Action::NextNew),
     ("[", Action::PrevNew),
     ("?", Action::Help),
+    ("L", Action::MessageLog),
     ("enter", Action::Select),
     ("q", Action::Back),
     ("esc", Action::Close),

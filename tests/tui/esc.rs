@@ -125,3 +125,32 @@ fn the_demo_cannot_post_moderate_or_fetch() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn a_long_message_can_be_read_whole_in_the_message_log() {
+    let mut a = wpcomments::tui::testing::app(40, 20);
+    let data =
+        wpcomments::tui::testing::thread_data("Log", wpcomments::tui::testing::sample_comments());
+    wpcomments::tui::testing::open(&mut a, data, None);
+    let long = "a message much longer than the forty columns of this terminal, ending here";
+    wpcomments::app::update::update(&mut a, wpcomments::app::Msg::Notice(long.into()));
+    assert_eq!(a.log.back().map(String::as_str), Some(long));
+    type_keys(&mut a, "L");
+    let term = wpcomments::tui::testing::render(&a);
+    let buf = term.backend().buffer();
+    let text: String = (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        text.contains("ending here"),
+        "the end of the message shows:\n{text}"
+    );
+    assert!(text.contains("messages"), "{text}");
+    type_keys(&mut a, "x");
+    assert!(a.modal.is_none(), "any key closes the log");
+}

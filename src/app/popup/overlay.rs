@@ -29,6 +29,10 @@ pub fn key(app: &mut App, chord: Chord) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Links { selected }) => links_key(app, selected, chord, action),
+        Some(Overlay::Messages) => {
+            app.modal = None;
+            Vec::new()
+        }
         None => Vec::new(),
     }
 }
