@@ -300,9 +300,7 @@ impl Action {
             (PrevNew, _) => "previous new comment",
             (Help, _) => "this help",
             (MessageLog, _) => "the last messages, whole",
-            (Close, View::Thread) => {
-                "close, clear, or go back (never quits); shift-drag selects text"
-            }
+            (Close, View::Thread) => "close, clear, back; never quits (shift-drag: select)",
             (Select, _) => "fold / unfold replies",
             (Back, _) => "back to the list; quit from the first screen",
             (Close, _) => "close, clear, or go back (never quits)",
