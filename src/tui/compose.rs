@@ -78,6 +78,9 @@ pub struct Composer {
     pub choices: Vec<Option<Identity>>,
     /// Index into `choices` of the identity it will be posted as.
     pub choice: usize,
+    /// Who and which way the reply is being sent, as the worker last said
+    /// ([`super::msg::Msg::SendingAs`]).
+    pub sending_as: Option<String>,
     /// The user changed the text since the composer opened (a draft read from disk
     /// afterwards does not overwrite it).
     pub touched: bool,
@@ -211,6 +214,7 @@ pub fn open(app: &mut App, reply: bool) -> Vec<Effect> {
         error: None,
         choices: choices(&app.posting, site_url.as_ref()),
         choice: 0,
+        sending_as: None,
         touched: false,
     };
     composer.touched = kept.is_some();

@@ -113,7 +113,10 @@ fn send_step(app: &App, c: &Composer, screen: Rect, buf: &mut Buffer) {
     let text_w = width.saturating_sub(4) as usize;
     let who = identity_label(c.identity());
     let question = match c.stage {
-        Stage::Sending => format!("Posting as {who} on {}…", c.site_name()),
+        Stage::Sending => match &c.sending_as {
+            Some(sender) => format!("Posting as {sender} on {}…", c.site_name()),
+            None => format!("Posting as {who} on {}…", c.site_name()),
+        },
         _ => format!("Post as {who} on {}?", c.site_name()),
     };
     let mut rows: Vec<Line> = wrap_plain(&question, text_w.max(10))

@@ -12,6 +12,7 @@ use super::update::tree_frame;
 use super::{nav, viewport};
 use crate::identity::drafts::DraftKey;
 use crate::model::Comment;
+use crate::present::ONLY_YOU_SEE_IT;
 
 /// The composer's keys, for the help overlay: (keys, what they do).
 pub const COMPOSER_KEYS: &[(&str, &str)] = &[
@@ -211,6 +212,7 @@ pub fn sent(app: &mut App, key: DraftKey, outcome: Result<Box<Comment>, String>)
         Ok(comment) => {
             let id = comment.id;
             let held = matches!(comment.status.as_str(), "hold" | "unapproved");
+            let only_you = comment.status == ONLY_YOU_SEE_IT;
             // As on the admin screen, a moderator's reply approves the held comment it answers.
             let approve = super::moderation_reply::held_parent(app).filter(|_| matches && !held);
             if matches {
@@ -223,7 +225,9 @@ pub fn sent(app: &mut App, key: DraftKey, outcome: Result<Box<Comment>, String>)
                 nav::jump_to(view, id);
                 viewport::ensure_visible(view, frame);
             }
-            app.message = Some(if held {
+            app.message = Some(if only_you {
+                format!("comment #{id} posted: awaiting moderation, only you see it")
+            } else if held {
                 format!("comment #{id} posted: awaiting moderation")
             } else {
                 format!("comment #{id} posted")

@@ -82,6 +82,14 @@ pub enum Msg {
         /// The comment as the site stored it, or the refusal in words.
         outcome: Result<Box<Comment>, String>,
     },
+    /// A reply is on its way by this route (sent before each attempt: the REST API, then
+    /// perhaps the site's comment form).
+    SendingAs {
+        /// The reply's draft key.
+        key: DraftKey,
+        /// `Robin <robin@example.com> (guest, through the site's comment form)`.
+        sender: String,
+    },
     /// `$EDITOR` came back (answer to [`Effect::EditExternally`]).
     Edited {
         /// The reply's draft key.
