@@ -138,8 +138,7 @@ async fn post_as(
 ) -> Result<Posted> {
     let api = match to {
         Destination::Form { browser, page } => {
-            on_route(Route::CommentForm);
-            return post_through_form(browser, page, comment).await;
+            return by_form(browser, page, comment, on_route).await;
         }
         Destination::Rest(api) => api,
     };
@@ -157,6 +156,18 @@ async fn post_as(
     let browser = client.with_cookies()?;
     let page = fetch_post_page(&browser, site_url).await?;
     stays_on_site(&page, site_url)?;
-    on_route(Route::CommentForm);
-    post_through_form(&browser, &page, comment).await
+    by_form(&browser, &page, comment, on_route).await
+}
+
+/// Post through the page's form; the route is announced only when there is a form to post.
+async fn by_form(
+    browser: &Client,
+    page: &PostPage,
+    comment: &NewComment,
+    on_route: &mut (dyn FnMut(Route) + Send),
+) -> Result<Posted> {
+    if page.form.is_ok() {
+        on_route(Route::CommentForm);
+    }
+    post_through_form(browser, page, comment).await
 }
