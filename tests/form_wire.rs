@@ -52,7 +52,10 @@ async fn the_form_goes_back_with_the_pages_cookies_and_every_field() {
     let site = MockServer::start().await;
     let html = page_with_form(&format!("{}/wp-comments-post.php", site.uri()));
     serve_page(&site, html, Some("wpc_session=s3ss; Path=/")).await;
-    let location = format!("{}/post/?unapproved=77&moderation-hash=abc#comment-77", site.uri());
+    let location = format!(
+        "{}/post/?unapproved=77&moderation-hash=abc#comment-77",
+        site.uri()
+    );
     Mock::given(method("POST"))
         .and(path("/wp-comments-post.php"))
         .and(header("cookie", "wpc_session=s3ss"))
@@ -71,7 +74,9 @@ async fn the_form_goes_back_with_the_pages_cookies_and_every_field() {
     let url = url::Url::parse(&format!("{}/post/", site.uri())).unwrap();
     let page = fetch_post_page(&browser, &url).await.unwrap();
     assert_eq!(page.post_id, Some(11));
-    let posted = post_through_form(&browser, &page, &comment()).await.unwrap();
+    let posted = post_through_form(&browser, &page, &comment())
+        .await
+        .unwrap();
     assert_eq!((posted.id, posted.status.as_str()), (77, "hold"));
     assert_eq!(posted.link, format!("{}/post/#comment-77", site.uri()));
 }
@@ -108,6 +113,11 @@ async fn a_form_that_posts_to_another_host_is_not_sent() {
     wrong.post = 12;
     let html = page_with_form("/wp-comments-post.php");
     let page = wpcomments::api::page::PostPage::parse(&url, &html, &[]);
-    let err = post_through_form(&browser, &page, &wrong).await.unwrap_err();
-    assert!(err.to_string().contains("is for post 11, not post 12"), "{err}");
+    let err = post_through_form(&browser, &page, &wrong)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("is for post 11, not post 12"),
+        "{err}"
+    );
 }

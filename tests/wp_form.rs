@@ -24,7 +24,10 @@ fn home(wp: &Wp) -> Home {
     let h = Home::new();
     add_guest(&h, "me", "Robin Form", "robin@example.com");
     let back = &wp.manifest["guests"]["approved"];
-    let (name, email) = (back["name"].as_str().unwrap(), back["email"].as_str().unwrap());
+    let (name, email) = (
+        back["name"].as_str().unwrap(),
+        back["email"].as_str().unwrap(),
+    );
     add_guest(&h, "back", name, email);
     h
 }
@@ -32,7 +35,15 @@ fn home(wp: &Wp) -> Home {
 fn add_guest(h: &Home, id: &str, name: &str, email: &str) {
     h.ok(
         &[
-            "identity", "add", id, "--guest", "--name", name, "--email", email, "--url",
+            "identity",
+            "add",
+            id,
+            "--guest",
+            "--name",
+            name,
+            "--email",
+            email,
+            "--url",
             "https://robin.example",
         ],
         "",
@@ -78,7 +89,13 @@ fn held_reply_lands(mode: &str) {
     let h = home(wp);
     let parent = parent_comment(wp);
     let body = unique(&format!("A guest's form reply ({mode})"));
-    let run = reply(&h, "me", &wp.mode_link(mode, "sandbox"), Some(parent), &body);
+    let run = reply(
+        &h,
+        "me",
+        &wp.mode_link(mode, "sandbox"),
+        Some(parent),
+        &body,
+    );
     assert_posted_through_the_form(&run);
     assert!(
         run.out
@@ -103,7 +120,13 @@ fn on_a_stock_site_a_guest_reply_goes_through_the_form_and_lands_held_under_its_
     held_reply_lands("stock");
     // REST was tried first, and said why it would not do.
     let h = home(wp);
-    let run = reply(&h, "me", &wp.mode_link("stock", "sandbox"), None, &unique("Order"));
+    let run = reply(
+        &h,
+        "me",
+        &wp.mode_link("stock", "sandbox"),
+        None,
+        &unique("Order"),
+    );
     let rest = run.err.find("(guest, over the REST API)");
     let form = run.err.find(VIA_FORM);
     assert!(rest.is_some() && rest < form, "{run:?}");
@@ -157,7 +180,13 @@ fn a_closed_post_has_no_form_and_the_guest_is_told() {
     let wp = wordpress();
     let h = home(wp);
     for mode in ["stock", "stock_block", "closed"] {
-        let run = reply(&h, "me", &wp.mode_link(mode, "closed"), None, "Anyone there?");
+        let run = reply(
+            &h,
+            "me",
+            &wp.mode_link(mode, "closed"),
+            None,
+            "Anyone there?",
+        );
         assert_eq!(run.code, 11, "{mode}: {run:?}");
         assert!(
             run.err.contains("comments on it are closed"),
@@ -173,9 +202,17 @@ fn a_guest_without_an_email_hears_that_the_site_requires_one() {
     let h = home(wp);
     let file = h.config_dir().join("identities.toml");
     let mut text = std::fs::read_to_string(&file).unwrap();
-    text.push_str("\n[[identity]]\nname = \"noemail\"\nkind = \"guest\"\nauthor_name = \"No Mail\"\n");
+    text.push_str(
+        "\n[[identity]]\nname = \"noemail\"\nkind = \"guest\"\nauthor_name = \"No Mail\"\n",
+    );
     std::fs::write(&file, text).unwrap();
-    let run = reply(&h, "noemail", &wp.mode_link("stock", "sandbox"), None, &unique("Who am I"));
+    let run = reply(
+        &h,
+        "noemail",
+        &wp.mode_link("stock", "sandbox"),
+        None,
+        &unique("Who am I"),
+    );
     assert_eq!(run.code, 11, "{run:?}");
     assert!(
         run.err.contains(
@@ -189,10 +226,17 @@ fn a_guest_without_an_email_hears_that_the_site_requires_one() {
 fn with_comment_registration_on_the_guest_is_told_to_log_in() {
     let wp = wordpress();
     let h = home(wp);
-    let run = reply(&h, "me", &wp.mode_link("registration", "sandbox"), None, "Hi");
+    let run = reply(
+        &h,
+        "me",
+        &wp.mode_link("registration", "sandbox"),
+        None,
+        "Hi",
+    );
     assert_eq!(run.code, 11, "{run:?}");
     assert!(
-        run.err.contains("this site lets only logged-in users comment")
+        run.err
+            .contains("this site lets only logged-in users comment")
             && run.err.contains("--app-password"),
         "{run:?}"
     );
@@ -206,7 +250,10 @@ fn a_honeypot_form_gets_the_text_in_its_real_box_and_the_trap_stays_empty() {
     let run = reply(&h, "me", &wp.mode_link("honeypot", "sandbox"), None, &body);
     // The plugin refuses (403) any post whose hidden `comment` box is filled in.
     assert_posted_through_the_form(&run);
-    assert_eq!(read_back(wp, comment_id(&run.out))["content"]["raw"], body.as_str());
+    assert_eq!(
+        read_back(wp, comment_id(&run.out))["content"]["raw"],
+        body.as_str()
+    );
 }
 
 #[test]
@@ -222,14 +269,22 @@ fn a_process_killed_during_a_form_post_keeps_the_draft() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(body.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(body.as_bytes())
+        .unwrap();
     stderr_until(&mut child, VIA_FORM);
     let posting = Instant::now();
     std::thread::sleep(Duration::from_millis(500));
     child.kill().unwrap(); // SIGKILL
     let run = wait_output(child, Duration::from_secs(10));
     assert!(run.out.is_empty(), "{run:?}");
-    assert!(posting.elapsed() < Duration::from_secs(15), "not killed mid-post");
+    assert!(
+        posting.elapsed() < Duration::from_secs(15),
+        "not killed mid-post"
+    );
     let drafts = files_under(&h.data_dir());
     assert_eq!(drafts.len(), 1, "{drafts:?}");
     assert_eq!(std::fs::read_to_string(&drafts[0]).unwrap(), body);

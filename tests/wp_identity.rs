@@ -119,8 +119,9 @@ fn a_guest_on_a_site_that_refuses_guests_over_rest_posts_through_its_comment_for
     let run = h.ok(&["reply", "--as", "me", wp.post_link("noguest")], &body);
     // REST said 401 rest_comment_login_required; the post's own form took it (tests/wp_form.rs).
     assert!(
-        run.err
-            .contains("posting as Ada Guest <ada@example.com> (guest, through the site's comment form)"),
+        run.err.contains(
+            "posting as Ada Guest <ada@example.com> (guest, through the site's comment form)"
+        ),
         "{run:?}"
     );
     let back = read_back(wp, comment_id(&run.out));

@@ -149,7 +149,10 @@ impl Client {
         Client::build(self.config.clone(), Some(jar))
     }
 
-    fn build(config: ClientConfig, jar: Option<std::sync::Arc<reqwest::cookie::Jar>>) -> Result<Client> {
+    fn build(
+        config: ClientConfig,
+        jar: Option<std::sync::Arc<reqwest::cookie::Jar>>,
+    ) -> Result<Client> {
         let build = |policy| {
             let mut builder = reqwest::Client::builder()
                 .user_agent(concat!("wpcomments/", env!("CARGO_PKG_VERSION")))

@@ -100,8 +100,11 @@ fn select<'a>(root: &ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
 
 fn why_no_form(doc: &Html) -> NoForm {
     let root = doc.root_element();
-    if !select(&root, "iframe#jetpack_remote_comment, iframe[name=jetpack_remote_comment]")
-        .is_empty()
+    if !select(
+        &root,
+        "iframe#jetpack_remote_comment, iframe[name=jetpack_remote_comment]",
+    )
+    .is_empty()
         || select(&root, "iframe[src]").iter().any(is_wpcom_iframe)
     {
         return NoForm::WordPressCom;
@@ -152,14 +155,20 @@ fn looks_hidden(el: &ElementRef) -> bool {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        let styled_away = ["display:none", "visibility:hidden", "clip:rect(", "height:1px"]
-            .iter()
-            .any(|s| style.contains(s));
+        let styled_away = [
+            "display:none",
+            "visibility:hidden",
+            "clip:rect(",
+            "height:1px",
+        ]
+        .iter()
+        .any(|s| style.contains(s));
         if styled_away
             || v.attr("hidden").is_some()
             || v.attr("aria-hidden") == Some("true")
             || v.attr("tabindex").map(str::trim) == Some("-1")
-            || v.classes().any(|c| c == "hidden" || c == "screen-reader-text")
+            || v.classes()
+                .any(|c| c == "hidden" || c == "screen-reader-text")
         {
             return true;
         }
@@ -195,7 +204,10 @@ fn comment_box(form: &ElementRef) -> Option<String> {
 fn successful_controls(form: &ElementRef, comment_field: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut submitted = false;
-    for el in select(form, "input[name], textarea[name], select[name], button[name]") {
+    for el in select(
+        form,
+        "input[name], textarea[name], select[name], button[name]",
+    ) {
         let v = el.value();
         let Some(name) = v.attr("name").filter(|n| !n.is_empty()) else {
             continue;
@@ -255,13 +267,12 @@ impl CommentForm {
     /// under its real name. A hidden honeypot named `comment` stays as the page left it.
     pub fn fill(&self, guest: &GuestAuthor, parent: u64, body: &str) -> Vec<(String, String)> {
         let mut out = self.fields.clone();
-        let mut set = |name: &str, value: &str, add: bool| {
-            match out.iter_mut().find(|(n, _)| n == name) {
+        let mut set =
+            |name: &str, value: &str, add: bool| match out.iter_mut().find(|(n, _)| n == name) {
                 Some(slot) => slot.1 = value.to_owned(),
                 None if add => out.push((name.to_owned(), value.to_owned())),
                 None => {}
-            }
-        };
+            };
         set("author", &guest.name, true);
         set("email", &guest.email, true);
         set("url", &guest.url, !guest.url.is_empty());

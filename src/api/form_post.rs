@@ -110,7 +110,9 @@ pub fn read_answer(resp: &Response, page: &Url, guest: bool) -> Result<Posted> {
     match (known, resp.status) {
         (Some(r), _) => Err(refused(r.words())),
         (None, 500..) => Err(server_failed(resp)),
-        (None, 403) => Err(refused(&format!("the site forbids this comment: {message}"))),
+        (None, 403) => Err(refused(&format!(
+            "the site forbids this comment: {message}"
+        ))),
         (None, _) => Err(refused(&format!(
             "the site rejected the comment: {message}"
         ))),
@@ -195,7 +197,9 @@ fn server_failed(resp: &Response) -> Error {
     Error::Http {
         url: display_url(&resp.url),
         status: resp.status,
-        message: ": the server failed while posting the form; the comment may or may not have been saved".into(),
+        message:
+            ": the server failed while posting the form; the comment may or may not have been saved"
+                .into(),
     }
 }
 

@@ -39,7 +39,9 @@ fn refusal_of(resp: &Response) -> String {
 fn a_redirect_to_the_comment_is_posted_and_unapproved_means_held() {
     let held = answer(
         302,
-        Some("http://blog.example/2012/02/01/sandbox/?unapproved=5060&moderation-hash=8efb#comment-5060"),
+        Some(
+            "http://blog.example/2012/02/01/sandbox/?unapproved=5060&moderation-hash=8efb#comment-5060",
+        ),
         "",
     );
     let posted = read_answer(&held, &page(), true).unwrap();
@@ -59,14 +61,46 @@ fn a_redirect_to_the_comment_is_posted_and_unapproved_means_held() {
 #[test]
 fn wp_die_pages_read_like_the_rest_refusals() {
     let cases = [
-        (409, "Duplicate comment detected; it looks as though you&#8217;ve already said that!", Refusal::Duplicate),
-        (429, "You are posting comments too quickly. Slow down.", Refusal::Flood),
-        (403, "Sorry, comments are closed for this item.", Refusal::Closed),
-        (403, "Sorry, you must be logged in to comment.", Refusal::LoginRequired),
-        (200, "<strong>Error:</strong> Please fill the required fields.", Refusal::NameEmailRequired(true)),
-        (200, "<strong>Error:</strong> Please type your comment text.", Refusal::Empty),
-        (200, "<strong>Error:</strong> Please enter a valid email address.", Refusal::InvalidEmail),
-        (200, "<strong>Error:</strong> Your comment is too long.", Refusal::TooLong),
+        (
+            409,
+            "Duplicate comment detected; it looks as though you&#8217;ve already said that!",
+            Refusal::Duplicate,
+        ),
+        (
+            429,
+            "You are posting comments too quickly. Slow down.",
+            Refusal::Flood,
+        ),
+        (
+            403,
+            "Sorry, comments are closed for this item.",
+            Refusal::Closed,
+        ),
+        (
+            403,
+            "Sorry, you must be logged in to comment.",
+            Refusal::LoginRequired,
+        ),
+        (
+            200,
+            "<strong>Error:</strong> Please fill the required fields.",
+            Refusal::NameEmailRequired(true),
+        ),
+        (
+            200,
+            "<strong>Error:</strong> Please type your comment text.",
+            Refusal::Empty,
+        ),
+        (
+            200,
+            "<strong>Error:</strong> Please enter a valid email address.",
+            Refusal::InvalidEmail,
+        ),
+        (
+            200,
+            "<strong>Error:</strong> Your comment is too long.",
+            Refusal::TooLong,
+        ),
     ];
     for (status, message, refusal) in cases {
         let why = refusal_of(&answer(status, None, &wp_die(message)));
@@ -96,7 +130,10 @@ fn answers_that_are_not_a_new_comment_are_explained() {
     let forged = refusal_of(&answer(302, Some("https://other.example/#comment-5"), ""));
     assert!(forged.contains("not to a new comment"), "{forged}");
     let silent = refusal_of(&answer(200, None, ""));
-    assert!(silent.starts_with(Refusal::PostCannotTake.words()), "{silent}");
+    assert!(
+        silent.starts_with(Refusal::PostCannotTake.words()),
+        "{silent}"
+    );
     let captcha = refusal_of(&answer(
         200,
         None,
@@ -116,10 +153,25 @@ fn answers_that_are_not_a_new_comment_are_explained() {
 fn the_form_may_post_only_to_the_pages_own_site() {
     let page = page();
     let at = |u: &str| Url::parse(u).unwrap();
-    assert!(same_origin(&page, &at("http://blog.example/wp-comments-post.php")));
-    assert!(same_origin(&page, &at("https://blog.example/wp-comments-post.php")));
-    assert!(!same_origin(&page, &at("http://evil.example/wp-comments-post.php")));
-    assert!(!same_origin(&page, &at("http://blog.example:8080/wp-comments-post.php")));
+    assert!(same_origin(
+        &page,
+        &at("http://blog.example/wp-comments-post.php")
+    ));
+    assert!(same_origin(
+        &page,
+        &at("https://blog.example/wp-comments-post.php")
+    ));
+    assert!(!same_origin(
+        &page,
+        &at("http://evil.example/wp-comments-post.php")
+    ));
+    assert!(!same_origin(
+        &page,
+        &at("http://blog.example:8080/wp-comments-post.php")
+    ));
     let secure = at("https://blog.example/p/");
-    assert!(!same_origin(&secure, &at("http://blog.example/wp-comments-post.php")));
+    assert!(!same_origin(
+        &secure,
+        &at("http://blog.example/wp-comments-post.php")
+    ));
 }

@@ -63,7 +63,10 @@ fn a_renamed_comment_box_gets_the_text_and_the_hidden_honeypot_stays_empty() {
         <input type="hidden" name="ab_nonce" value="n0nce"></form>"#;
     let form = find(html).unwrap();
     assert_eq!(form.comment_field, "x7f3a9");
-    assert_eq!(form.action.as_str(), "http://blog.example/wp-comments-post.php");
+    assert_eq!(
+        form.action.as_str(),
+        "http://blog.example/wp-comments-post.php"
+    );
     let sent = form.fill(&robin(), 0, "Real text");
     let get = |k: &str| sent.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
     assert_eq!(get("x7f3a9"), Some("Real text"));
@@ -102,5 +105,9 @@ fn pages_without_a_usable_form_say_why() {
     let only_trap = r#"<form id="commentform" action="/wp-comments-post.php">
         <textarea name="comment" hidden></textarea></form>"#;
     assert_eq!(find(only_trap), Err(NoForm::NoTextBox));
-    assert!(NoForm::WordPressCom.words().contains("WordPress.com identity"));
+    assert!(
+        NoForm::WordPressCom
+            .words()
+            .contains("WordPress.com identity")
+    );
 }

@@ -105,7 +105,9 @@ mod tests {
             <input type="hidden" name="comment_post_ID" value="11"></form>"#;
         let head = r#"<link rel='shortlink' href='https://blog.example/?p=12' />"#;
         let body = |inner: &str| {
-            format!(r#"<html><head>{head}</head><body class="single postid-13">{inner}</body></html>"#)
+            format!(
+                r#"<html><head>{head}</head><body class="single postid-13">{inner}</body></html>"#
+            )
         };
         assert_eq!(PostPage::parse(&base(), &body(form), &[]).post_id, Some(11));
         assert_eq!(PostPage::parse(&base(), &body(""), &[]).post_id, Some(12));

@@ -141,8 +141,12 @@ pub fn rest_refuses_guests(resp: &Response) -> bool {
     match (resp.status, code.as_str()) {
         (
             401 | 403,
-            "rest_comment_login_required" | "rest_cannot_access" | "rest_login_required"
-            | "rest_not_logged_in" | "rest_disabled" | "rest_forbidden",
+            "rest_comment_login_required"
+            | "rest_cannot_access"
+            | "rest_login_required"
+            | "rest_not_logged_in"
+            | "rest_disabled"
+            | "rest_forbidden",
         ) => true,
         (404, "rest_no_route" | "") | (401 | 403 | 405, "") => true,
         _ => false,
@@ -177,11 +181,11 @@ pub fn refusal(resp: &Response, guest: bool, sent_credentials: bool) -> Error {
         (403, "rest_comment_draft_post" | "rest_comment_trash_post" | "rest_cannot_read_post") => {
             refused(Refusal::PostCannotTake.words())
         }
-        (409, _) | (_, "comment_duplicate") => {
-            refused(Refusal::Duplicate.words())
-        }
+        (409, _) | (_, "comment_duplicate") => refused(Refusal::Duplicate.words()),
         (_, "comment_flood") | (429, _) => refused(Refusal::Flood.words()),
-        (400, "rest_comment_author_data_required") => refused(Refusal::NameEmailRequired(guest).words()),
+        (400, "rest_comment_author_data_required") => {
+            refused(Refusal::NameEmailRequired(guest).words())
+        }
         (400, "rest_comment_content_invalid") => refused(Refusal::Empty.words()),
         (400, c) if c.ends_with("_column_length") => refused(Refusal::TooLong.words()),
         (400, "rest_comment_invalid_post_id" | "rest_post_invalid_id") => {

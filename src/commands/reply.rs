@@ -37,9 +37,7 @@ pub fn run(args: ReplyArgs, as_identity: Option<&str>, config: &ClientConfig) ->
             .client_config(config.clone())
             .and_then(wpcomments::api::Client::new)
             .map_err(early)?;
-        let (to, post) = destination(&c, &target, &identity)
-            .await
-            .map_err(early)?;
+        let (to, post) = destination(&c, &target, &identity).await.map_err(early)?;
         let post_key = DraftKey::for_post(&target.url, post, parent);
         let body = match &body {
             Some(b) => b.clone(),
@@ -48,12 +46,26 @@ pub fn run(args: ReplyArgs, as_identity: Option<&str>, config: &ClientConfig) ->
         drafts::rekey(&link_key, &post_key, &body).map_err(early)?;
         let mut announce =
             |route: Route| eprintln!("wpcomments: posting as {}", identity.sender_words(route));
-        send(&c, &to, &identity, &target.url, post, parent, &body, &mut announce).await
+        send(
+            &c,
+            &to,
+            &identity,
+            &target.url,
+            post,
+            parent,
+            &body,
+            &mut announce,
+        )
+        .await
     });
     match outcome {
         Ok(posted) => {
             let held = posted.status_words() == "awaiting moderation";
-            let only_you = if held { ", only you see it until a moderator approves it" } else { "" };
+            let only_you = if held {
+                ", only you see it until a moderator approves it"
+            } else {
+                ""
+            };
             println!(
                 "comment #{}: {}{only_you} ({})",
                 posted.id,

@@ -62,6 +62,9 @@ pub struct Composer {
     pub api: Option<ApiRoot>,
     /// The URL the thread came from (identities are matched against its site).
     pub site_url: Option<Url>,
+    /// The post's own page (its permalink): where a guest's reply goes through the comment
+    /// form when the REST API refuses guests.
+    pub page: Option<Url>,
     /// Post id.
     pub post: u64,
     /// The comment answered; `None` for a new top-level comment.
@@ -206,6 +209,7 @@ pub fn open(app: &mut App, reply: bool) -> Vec<Effect> {
         key: key.clone(),
         api: view.api.clone(),
         site_url: site_url.clone(),
+        page: Url::parse(&view.post.link).ok(),
         post: view.post.id,
         parent,
         editor: editor(kept.as_deref().unwrap_or("")),

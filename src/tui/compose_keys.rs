@@ -171,6 +171,7 @@ fn confirming(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 key: c.key.clone(),
                 api,
                 site_url,
+                page: c.page.clone(),
                 identity: c.identity().cloned(),
                 launch_auth,
                 post: c.post,

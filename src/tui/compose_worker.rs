@@ -12,9 +12,9 @@ use super::msg::{Effect, Msg, Outgoing};
 use crate::api::{Client, ClientConfig};
 use crate::identity::drafts::{self, DraftKey};
 use crate::identity::reply::{Destination, Failed, send};
-use crate::present::ONLY_YOU_SEE_IT;
 use crate::identity::{Identity, Kind};
 use crate::model::Comment;
+use crate::present::ONLY_YOU_SEE_IT;
 
 /// Keep the draft (atomically, 0600). A failure is reported: the user should know their
 /// text is only in memory.
@@ -133,12 +133,14 @@ async fn post(
     })
     .map_err(|e| e.to_string())?;
     let to = Destination::Rest(out.api.clone());
+    // Drafts are keyed by the site; the comment form is on the post's page.
+    let page = out.page.clone().unwrap_or_else(|| out.site_url.clone());
     let mut announce = |route| on_route(identity.sender_words(route));
     let posted = send(
         &client,
         &to,
         &identity,
-        &out.site_url,
+        &page,
         out.post,
         out.parent,
         &out.body,
@@ -240,6 +242,7 @@ mod tests {
                 url::Url::parse("https://blog.example/wp-json/").unwrap(),
             ),
             site_url: url::Url::parse("https://blog.example/post/").unwrap(),
+            page: None,
             identity: Some(identity),
             launch_auth: false,
             post: 1,

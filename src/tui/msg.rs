@@ -274,6 +274,8 @@ pub struct Outgoing {
     pub api: ApiRoot,
     /// The URL the thread came from (the identity must serve its site).
     pub site_url: url::Url,
+    /// The post's own page (for the comment form); `None`: the site's address is used.
+    pub page: Option<url::Url>,
     /// Who posts it; `None` is anonymous.
     pub identity: Option<Identity>,
     /// True when `identity` is the one the app was started as: its credentials, read before
