@@ -8,7 +8,7 @@ use url::Url;
 use super::client::{Client, Response, display_url};
 use super::page::PostPage;
 use super::refusal::Refusal;
-use super::write::{GuestAuthor, NewComment, Posted, Route};
+use super::write::{NewComment, Posted, Route};
 use crate::error::{Error, Result};
 use crate::render::{html_to_line, sanitize_line, truncate_to_width};
 
@@ -44,7 +44,7 @@ pub async fn post_through_form(
             comment.post
         )));
     }
-    let guest = comment.guest.clone().unwrap_or_else(GuestAuthor::default);
+    let guest = comment.guest.clone().unwrap_or_default();
     let fields = form.fill(&guest, comment.parent, &comment.content);
     let pairs: Vec<(&str, &str)> = fields
         .iter()

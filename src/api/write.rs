@@ -138,19 +138,19 @@ pub async fn send_comment(
 /// The site's own comment form may still take the comment.
 pub fn rest_refuses_guests(resp: &Response) -> bool {
     let code = wp_error_code(resp);
-    match (resp.status, code.as_str()) {
+    matches!(
+        (resp.status, code.as_str()),
         (
             401 | 403,
             "rest_comment_login_required"
-            | "rest_cannot_access"
-            | "rest_login_required"
-            | "rest_not_logged_in"
-            | "rest_disabled"
-            | "rest_forbidden",
-        ) => true,
-        (404, "rest_no_route" | "") | (401 | 403 | 405, "") => true,
-        _ => false,
-    }
+                | "rest_cannot_access"
+                | "rest_login_required"
+                | "rest_not_logged_in"
+                | "rest_disabled"
+                | "rest_forbidden",
+        ) | (404, "rest_no_route" | "")
+            | (401 | 403 | 405, "")
+    )
 }
 
 /// Explain a non-2xx answer to `POST /wp/v2/comments`.

@@ -38,7 +38,7 @@ pub enum Destination {
         /// The cookie-keeping client that fetched `page`.
         browser: Client,
         /// The post's page.
-        page: PostPage,
+        page: Box<PostPage>,
     },
 }
 
@@ -64,7 +64,13 @@ pub async fn destination(
     let page = fetch_post_page(&browser, &target.url).await?;
     stays_on_site(&page, &target.url)?;
     match (page.post_id, &page.form) {
-        (Some(id), _) => Ok((Destination::Form { browser, page }, id)),
+        (Some(id), _) => Ok((
+            Destination::Form {
+                browser,
+                page: Box::new(page),
+            },
+            id,
+        )),
         (None, Err(why)) => Err(Error::Refused(why.words().to_owned())),
         (None, Ok(_)) => Err(error),
     }
