@@ -64,6 +64,7 @@ pub async fn destination(
     let page = fetch_post_page(&browser, &target.url).await?;
     stays_on_site(&page, &target.url)?;
     match (page.post_id, &page.form) {
+        (None, _) if matches!(error, Error::NotWordPress { .. }) => Err(error),
         (Some(id), _) => Ok((
             Destination::Form {
                 browser,
@@ -91,7 +92,11 @@ fn stays_on_site(page: &PostPage, site_url: &Url) -> Result<()> {
 /// Failures that say the REST API is closed to us or missing, not that the post is.
 fn rest_unavailable(e: &Error) -> bool {
     match e {
-        Error::RestDisabled { .. } | Error::PostNotFound { .. } => true,
+        // A WordPress without `/wp-content/` in its page and without a REST API looks like
+        // no WordPress at all: its page may still have WordPress's comment form.
+        Error::RestDisabled { .. } | Error::PostNotFound { .. } | Error::NotWordPress { .. } => {
+            true
+        }
         Error::Http { status, .. } => matches!(status, 401 | 403 | 404),
         _ => false,
     }
