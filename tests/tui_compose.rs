@@ -207,13 +207,24 @@ fn the_send_step_names_the_identity_and_i_cycles_through_those_that_serve_the_si
         shown.contains("Post as admin (application password) on blog.example?"),
         "{shown}"
     );
+    assert!(!shown.contains("comment form"), "{shown}");
     let who =
         |a: &App| compose_text::identity_label(a.posting.composer.as_ref().unwrap().identity());
     type_keys(&mut a, "i");
     assert_eq!(who(&a), "guest Ada");
     type_keys(&mut a, "i");
     assert_eq!(who(&a), "anonymous");
-    assert!(screen(&render(&a)).contains("Post as anonymous on blog.example?"));
+    let shown = screen(&render(&a));
+    assert!(
+        shown.contains("Post as anonymous on blog.example?"),
+        "{shown}"
+    );
+    // A guest's send step says which ways the reply may go; an account's does not.
+    let words = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("over the REST API, or through the site's"),
+        "{shown}"
+    );
     type_keys(&mut a, "i");
     assert_eq!(
         who(&a),

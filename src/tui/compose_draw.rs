@@ -13,6 +13,7 @@ use super::compose_text::{identity_label, preview};
 use super::draw::centered;
 use super::draw::glyphs::glyphs;
 use super::draw::text::body_spans;
+use crate::identity::Kind;
 use crate::render::{sanitize_line, truncate_to_width, wrap_plain};
 
 /// Rows the composer panel takes of a main area `main_height` tall.
@@ -123,6 +124,14 @@ fn send_step(app: &App, c: &Composer, screen: Rect, buf: &mut Buffer) {
         .into_iter()
         .map(Line::from)
         .collect();
+    let guest = c.identity().is_none_or(|i| i.kind == Kind::Guest);
+    if guest && c.stage != Stage::Sending {
+        let route =
+            "over the REST API, or through the site's comment form if the API refuses guests";
+        for row in wrap_plain(route, text_w.max(10)) {
+            rows.push(Line::styled(row, theme.date));
+        }
+    }
     if let Some(p) = &c.parent {
         let to = format!("in reply to {} (#{})", sanitize_line(&p.author), p.id);
         rows.push(Line::styled(truncate_to_width(&to, text_w), theme.date));
