@@ -5,9 +5,9 @@
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
-use super::client::{Client, Response, display_url, http_error};
 use super::discover::parse_link_header;
 use super::form::{CommentForm, NoForm, find_form};
+use super::http::{Client, Response, display_url, http_error};
 use crate::error::{Error, Result};
 
 /// Facts read from a post's HTML page.

@@ -7,8 +7,8 @@ use wpcomments::api::write::Route;
 use wpcomments::api::{self, ClientConfig};
 use wpcomments::error::{Error, Result};
 use wpcomments::identity::Identities;
-use wpcomments::identity::drafts::{self, DraftKey};
 use wpcomments::identity::reply::{Failed, destination, send};
+use wpcomments::store::drafts::{self, DraftKey};
 
 use super::runtime;
 use crate::cli::ReplyArgs;

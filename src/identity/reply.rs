@@ -9,13 +9,13 @@ use std::path::PathBuf;
 
 use url::Url;
 
-use super::drafts::{self, DraftKey};
 use super::{Identity, Kind};
-use crate::api::form_post::{post_through_form, same_origin};
+use crate::api::form::post::{post_through_form, same_origin};
 use crate::api::page::{PostPage, fetch_post_page};
 use crate::api::write::{NewComment, Posted, Route, refusal, rest_refuses_guests, send_comment};
 use crate::api::{ApiRoot, Client, Target, auth, discover, posts};
 use crate::error::{Error, Result};
+use crate::store::drafts::{self, DraftKey};
 
 /// A reply that failed, with where its text was kept.
 #[derive(Debug)]
@@ -85,7 +85,7 @@ fn stays_on_site(page: &PostPage, site_url: &Url) -> Result<()> {
     }
     Err(Error::Refused(format!(
         "the post's page moved to another site ({}): the comment is not sent there",
-        crate::api::client::display_url(&page.url)
+        crate::api::http::display_url(&page.url)
     )))
 }
 
@@ -181,4 +181,17 @@ async fn by_form(
         on_route(Route::CommentForm);
     }
     post_through_form(browser, page, comment).await
+}
+
+/// Why `identity` cannot post from inside the terminal reader: its secret comes from a
+/// `password_command`, which may prompt (pass, gpg) and would fight the reader for the
+/// keyboard and the screen. Secrets are read before the terminal is taken, for the identity
+/// the reader starts as; `None` when this one may be used.
+pub fn command_secret(identity: &Identity) -> Option<String> {
+    identity.password_command.as_ref().map(|_| {
+        format!(
+            "identity {0} reads its secret with a command: choose it with --as {0} when starting",
+            identity.name
+        )
+    })
 }
