@@ -9,5 +9,6 @@ mod fault;
 
 mod cli_tty;
 mod compose;
+mod form;
 mod moderate;
 mod reader;
