@@ -120,9 +120,18 @@ fn read_target(
     client_config: ClientConfig,
     concurrency: usize,
 ) -> Result<()> {
-    let input = read::classify(cli.target.as_deref(), &client_config)?;
-    let (client, identity) = match &input {
-        Input::Url(target) => read::reader(target, cli.as_identity.as_deref(), client_config)?,
+    let mut input = read::classify(cli.target.as_deref())?;
+    let as_identity = cli.as_identity.as_deref();
+    let (client, identity) = match input {
+        Input::Url(target) => {
+            // Who reads is settled without the network: a wrong --as fails first.
+            read::reader(&target, as_identity, client_config.clone())?;
+            let typed = cli.target.as_deref().unwrap_or_default();
+            let target = read::reach(target, typed, &client_config)?;
+            let chosen = read::reader(&target, as_identity, client_config)?;
+            input = Input::Url(target);
+            chosen
+        }
         _ => (client_config, None),
     };
     if !cli.dump {

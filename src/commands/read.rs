@@ -26,22 +26,27 @@ pub enum Input {
     Url(Target),
 }
 
-/// What TARGET names: nothing (the demo), an existing file or a `.json` name (an archive),
-/// else a URL. A URL's site is reached first (one HEAD; http once when https cannot work
-/// for a link typed without a scheme, said on stderr), so a host that does not exist or
-/// refuses fails here. A name with no `/` that is neither a file nor a host is "no such
-/// file or host".
-pub fn classify(target: Option<&str>, config: &ClientConfig) -> Result<Input> {
+/// What TARGET names: nothing (the demo), an existing file or a `.json` name (an archive,
+/// read now so a missing or broken one fails before anything else), else a URL (parsed,
+/// not yet reached: see [`reach`]).
+pub fn classify(target: Option<&str>) -> Result<Input> {
     let Some(t) = target else {
         return Ok(Input::Demo);
     };
     if Path::new(t).is_file() || (t.ends_with(".json") && !t.contains("://")) {
-        // Read now: a missing or broken archive fails before anything else.
         let path = PathBuf::from(t);
         archive::read_file(&path)?;
         return Ok(Input::Archive(path));
     }
-    let target = api::parse_target(t)?;
+    Ok(Input::Url(api::parse_target(t)?))
+}
+
+/// Reach the site of `target` (typed as `typed`) before anything else: one HEAD, and http
+/// once when https cannot work for a link typed without a scheme (said on stderr), so a host
+/// that does not exist or refuses fails here. A name with no `/` that is neither a file nor
+/// a host is "no such file or host".
+pub fn reach(target: Target, typed: &str, config: &ClientConfig) -> Result<Target> {
+    let t = typed;
     let client = Client::new(ClientConfig {
         auth: None,
         retries: 0,
@@ -52,7 +57,7 @@ pub fn classify(target: Option<&str>, config: &ClientConfig) -> Result<Input> {
             if let Some(note) = reached.note {
                 eprintln!("wpcomments: {note}");
             }
-            Ok(Input::Url(reached.target))
+            Ok(reached.target)
         }
         Err(Error::HostNotFound { .. }) if target.scheme_guessed && !t.contains('/') => {
             Err(Error::NoSuchFileOrHost {
