@@ -11,7 +11,7 @@ use super::action::Action;
 use crate::api::{ApiRoot, PageEvent};
 use crate::identity::Identity;
 use crate::identity::drafts::DraftKey;
-use crate::model::{Comment, Post, Site};
+use crate::model::{Comment, PageRead, Post, Site};
 
 /// Something `update` reacts to.
 #[derive(Clone, Debug)]
@@ -108,6 +108,8 @@ pub struct Opened {
     pub focus: Option<u64>,
     /// The URL the thread came from.
     pub source_url: String,
+    /// What was read from the post's page instead of the REST API, and why (for the header).
+    pub page_read: Option<PageRead>,
 }
 
 /// A thread already in memory (the demo, an archive), as the two reports a load sends:
@@ -129,6 +131,7 @@ pub fn in_memory_thread(
                 seen_key,
                 focus: None,
                 source_url: data.source_url,
+                page_read: data.page_read,
             }),
         },
         Msg::Page {

@@ -11,12 +11,14 @@ use super::compose_worker;
 use super::msg::{Effect, Msg, Opened, PostTarget, PostsPage, ThreadSource};
 use super::seen::{SeenStore, thread_key};
 use crate::api::auth::whoami;
-use crate::api::posts::{find_post, recent_posts, site_info};
+use crate::api::page_fallback::{self, Opening};
+use crate::api::page_read::{self, FirstPage};
+use crate::api::posts::recent_posts;
 use crate::api::{
-    ApiRoot, Client, ClientConfig, FetchOptions, discover, fetch_comments, parse_target,
+    ApiRoot, Client, ClientConfig, FetchOptions, PageEvent, Target, fetch_comments, parse_target,
 };
 use crate::error::{Error, Result};
-use crate::model::{Post, Site, ThreadData};
+use crate::model::{PageRead, Post, Site, ThreadData};
 
 /// Handle to the worker thread.
 pub struct Worker {
@@ -289,22 +291,74 @@ fn open_post(
         seen_key,
         focus,
         source_url,
+        page_read: None,
     }
 }
 
-/// Send the post, then stream its comments page by page.
+/// Send the post, then stream its comments page by page; a reader who cannot see pingbacks
+/// over REST gets them from the post's page, as one more page at the end.
 async fn comments(ctx: &Ctx, generation: u64, api: &ApiRoot, opened: Opened) -> Result<()> {
-    let post_id = opened.post.id;
+    let post = opened.post.clone();
     ctx.send(Msg::Opened {
         generation,
         opened: Box::new(opened),
     });
     let opts = fetch_options(ctx, api).await;
-    fetch_comments(ctx.client()?, api, post_id, &opts, |event| {
+    let client = ctx.client()?;
+    let (fetched, pings) = futures::join!(
+        fetch_comments(client, api, post.id, &opts, |event| {
+            ctx.send(Msg::Page { generation, event });
+        }),
+        page_read::pings_if(
+            !opts.include_held_and_pings,
+            client,
+            &post,
+            opts.concurrency
+        )
+    );
+    let fetched = fetched?;
+    let merged = page_read::merge_pings(&fetched.comments, fetched.total_reported, pings);
+    if !merged.comments.is_empty() {
+        let page = fetched.pages + 1;
+        let event = PageEvent {
+            page,
+            total_pages: page,
+            comments: merged.comments,
+            total_reported: merged.total_reported,
+        };
         ctx.send(Msg::Page { generation, event });
-    })
-    .await
-    .map(|_| ())
+    }
+    Ok(())
+}
+
+/// A thread the REST API does not serve this reader: the post from its page, then the
+/// comment pages as they arrive.
+async fn page_thread(
+    ctx: &Ctx,
+    generation: u64,
+    target: &Target,
+    first: &FirstPage,
+    read: PageRead,
+) -> Result<()> {
+    let mut opened = open_post(
+        ctx,
+        None,
+        first.site.clone(),
+        first.post.clone(),
+        target.focus_comment,
+        target.url.to_string(),
+    );
+    opened.page_read = Some(read);
+    ctx.send(Msg::Opened {
+        generation,
+        opened: Box::new(opened),
+    });
+    first
+        .read_all(ctx.client()?, ctx.fetch.concurrency, |event| {
+            ctx.send(Msg::Page { generation, event });
+        })
+        .await
+        .map(|_| ())
 }
 
 /// The fetch options for `api`: with an identity that may moderate, held comments and
@@ -350,11 +404,13 @@ async fn fetch_options(ctx: &Ctx, api: &ApiRoot) -> FetchOptions {
 async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bool> {
     let client = ctx.client()?;
     let target = parse_target(url)?;
-    let found = discover(client, &target).await?;
-    let (post, site) = futures::join!(
-        find_post(client, &found, &target),
-        site_info(client, &found.api)
-    );
+    let (found, post, site) = match page_fallback::open(client, &target).await? {
+        Opening::Page { first, read } => {
+            page_thread(ctx, generation, &target, &first, read).await?;
+            return Ok(true);
+        }
+        Opening::Rest { found, post, site } => (found, post, site),
+    };
     match post {
         Ok(post) => {
             let opened = open_post(

@@ -31,6 +31,16 @@ if (substr($wpc_mode, -6) === '_block') {
     add_filter('template', function () { return 'twentytwentythree'; });
 }
 
+// `*_paged*` modes: comments split into pages of 50 top-level threads (Settings → Discussion, "Break comments
+// into pages"); the newest page is shown first as WordPress does by default, or the oldest with `_oldest`.
+if (strpos($wpc_mode, '_paged') !== false) {
+    add_filter('pre_option_page_comments', function () { return '1'; });
+    add_filter('pre_option_comments_per_page', function () { return '50'; });
+    if (strpos($wpc_mode, '_oldest') !== false) {
+        add_filter('pre_option_default_comments_page', function () { return 'oldest'; });
+    }
+}
+
 // Every test request comes from 127.0.0.1: the stock 15-second flood check would make
 // guest comments from concurrent tests fail at random with 429 comment_flood.
 remove_action('check_comment_flood', 'check_comment_flood_db', 10);
