@@ -98,9 +98,11 @@ impl Comment {
         })
     }
 
-    /// Key that orders comments oldest first; id breaks ties so the order is total.
-    pub fn chrono_key(&self) -> (Option<NaiveDateTime>, u64) {
-        (self.date_gmt, self.id)
+    /// Key that orders comments oldest first; id breaks ties so the order is total. Comments
+    /// without a date (pingbacks that a theme prints without one, read from its page) come
+    /// after the dated ones, in id order.
+    pub fn chrono_key(&self) -> (bool, Option<NaiveDateTime>, u64) {
+        (self.date_gmt.is_none(), self.date_gmt, self.id)
     }
 
     /// True for pingbacks and trackbacks.

@@ -77,8 +77,14 @@ fn discovery_reason(client: &Client, err: &Error) -> Option<String> {
         return None;
     }
     match err {
+        Error::RestDisabled {
+            status: status @ (401 | 403),
+            ..
+        } => Some(format!(
+            "the REST API refuses anonymous readers (HTTP {status}) and is not advertised"
+        )),
         Error::RestDisabled { status, .. } => Some(format!(
-            "the site has no usable REST API (HTTP {status} where it should be)"
+            "the site has no REST API (HTTP {status} where it should answer)"
         )),
         _ => None,
     }

@@ -199,7 +199,8 @@ impl Wp {
             .unwrap_or_else(|| panic!("manifest {} is not a string: {v}", keys.join(".")))
     }
 
-    fn u64_at(&self, keys: &[&str]) -> u64 {
+    /// A number in the manifest by its path of keys, e.g. `["posts", "demo", "pings_approved"]`.
+    pub fn u64_at(&self, keys: &[&str]) -> u64 {
         let v = self.at(keys);
         v.as_u64()
             .unwrap_or_else(|| panic!("manifest {} is not a number: {v}", keys.join(".")))

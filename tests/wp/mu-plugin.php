@@ -41,6 +41,16 @@ if (strpos($wpc_mode, '_paged') !== false) {
     }
 }
 
+// `norest`: no REST API at all: not advertised in headers or <head>, and /wp-json/ and ?rest_route= are
+// ordinary (404 or front) pages, as on sites that remove it.
+if ($wpc_mode === 'norest') {
+    add_action('init', function () {
+        remove_action('parse_request', 'rest_api_loaded');
+        remove_action('wp_head', 'rest_output_link_wp_head', 10);
+        remove_action('template_redirect', 'rest_output_link_header', 11);
+    });
+}
+
 // Every test request comes from 127.0.0.1: the stock 15-second flood check would make
 // guest comments from concurrent tests fail at random with 429 comment_flood.
 remove_action('check_comment_flood', 'check_comment_flood_db', 10);
