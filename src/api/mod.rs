@@ -45,7 +45,7 @@ pub async fn load_thread(
         page_fallback::Opening::Page { first, read } => {
             return from_page(client, target, &first, read, opts, on_page).await;
         }
-        page_fallback::Opening::Rest { found, post, site } => (found, post?, site),
+        page_fallback::Opening::Rest(rest) => (rest.found, rest.post?, rest.site),
     };
     let want_pings = !opts.include_held_and_pings;
     let (fetched, pings) = futures::join!(

@@ -25,18 +25,22 @@ const CLOSED_CODES: [&str; 4] = [
     "rest_authentication_required",
 ];
 
+/// A post found over the REST API.
+#[derive(Debug)]
+pub struct RestPost {
+    /// What discovery found.
+    pub found: Discovered,
+    /// The post, or why there is none ([`Error::NeedPost`] for a site URL).
+    pub post: Result<Post>,
+    /// The site's name and home.
+    pub site: Site,
+}
+
 /// How a URL's thread will be read.
 #[derive(Debug)]
 pub enum Opening {
-    /// Over the REST API: the post (or [`Error::NeedPost`] for a site URL) and the site.
-    Rest {
-        /// What discovery found.
-        found: Discovered,
-        /// The post, or why there is none.
-        post: Result<Post>,
-        /// The site's name and home.
-        site: Site,
-    },
+    /// Over the REST API.
+    Rest(Box<RestPost>),
     /// From the post's page, and why.
     Page {
         /// The post's page, fetched and parsed.
@@ -86,6 +90,8 @@ fn discovery_reason(client: &Client, err: &Error) -> Option<String> {
         Error::RestDisabled { status, .. } => Some(format!(
             "the site has no REST API (HTTP {status} where it should answer)"
         )),
+        // Not advertised and not at /wp-json/: still a WordPress thread if the page is one.
+        Error::NotWordPress { .. } => Some("the site has no REST API".into()),
         _ => None,
     }
 }
@@ -118,9 +124,13 @@ pub async fn open(client: &Client, target: &Target) -> Result<Opening> {
     let found = match discover(client, target).await {
         Ok(found) => found,
         Err(e) => {
-            return match discovery_reason(client, &e) {
-                Some(reason) => from_page(client, &target.url, reason, None).await,
-                None => Err(e),
+            let Some(reason) = discovery_reason(client, &e) else {
+                return Err(e);
+            };
+            return match from_page(client, &target.url, reason, None).await {
+                // A page that names no WordPress post: the discovery error says it best.
+                Err(_) if matches!(e, Error::NotWordPress { .. }) => Err(e),
+                read => read,
             };
         }
     };
@@ -134,5 +144,5 @@ pub async fn open(client: &Client, target: &Target) -> Result<Opening> {
     {
         return from_page(client, &found.page_url, reason, Some(&found.api)).await;
     }
-    Ok(Opening::Rest { found, post, site })
+    Ok(Opening::Rest(Box::new(RestPost { found, post, site })))
 }

@@ -83,16 +83,29 @@ fn comment_id(el: &ElementRef) -> Option<u64> {
     n.parse().ok()
 }
 
-/// The comment an element belongs to: the nearest comment element around it (or itself).
-fn owner(el: &ElementRef) -> Option<u64> {
-    std::iter::once(*el)
-        .chain(el.ancestors().filter_map(ElementRef::wrap))
-        .find_map(|e| comment_id(&e))
+/// The elements inside comment `id`'s element that belong to it: its descendants, without
+/// the replies nested in it (one walk, so a long thread stays linear).
+fn own_elements(el: ElementRef, id: u64) -> Vec<ElementRef> {
+    let mut out = Vec::new();
+    let mut stack: Vec<_> = el.children().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        if let Some(e) = ElementRef::wrap(node) {
+            if comment_id(&e).is_some_and(|other| other != id) {
+                continue;
+            }
+            out.push(e);
+        }
+        let at = stack.len();
+        stack.extend(node.children());
+        stack[at..].reverse();
+    }
+    out
 }
 
-/// Descendants of comment `id`'s element matching `sel` that belong to it, not to a reply.
-fn own<'a>(el: ElementRef<'a>, id: u64, sel: &'a Selector) -> impl Iterator<Item = ElementRef<'a>> {
-    el.select(sel).filter(move |d| owner(d) == Some(id))
+/// The first of `elements` matching `sel`.
+fn first_match<'a>(elements: &[ElementRef<'a>], sel: &Selector) -> Option<ElementRef<'a>> {
+    elements.iter().find(|e| sel.matches(e)).copied()
 }
 
 fn text_of(el: &ElementRef) -> String {
@@ -149,7 +162,8 @@ fn comment(el: ElementRef, id: u64, url: &Url) -> Comment {
         .into_iter()
         .find(|k| classes.contains(k))
         .unwrap_or("comment");
-    let author = s.author.iter().find_map(|sel| own(el, id, sel).next());
+    let mine = own_elements(el, id);
+    let author = s.author.iter().find_map(|sel| first_match(&mine, sel));
     let author_name = author.as_ref().map(text_of).unwrap_or_default();
     let author_url = author
         .and_then(|a| {
@@ -162,26 +176,35 @@ fn comment(el: ElementRef, id: u64, url: &Url) -> Comment {
             }
         })
         .unwrap_or_default();
-    let date_gmt = own(el, id, &s.time)
+    let date_gmt = mine
+        .iter()
+        .filter(|e| s.time.matches(e))
         .find_map(|t| DateTime::parse_from_rfc3339(t.value().attr("datetime")?.trim()).ok())
         .map(|d| d.naive_utc().format(WP_DATE_FORMAT).to_string());
-    let body = match own(el, id, &s.body).next() {
+    let body = match first_match(&mine, &s.body) {
         Some(b) => b.inner_html(),
         None if kind != "comment" => String::new(),
-        None => own(el, id, &s.body_fallback).map(|p| p.html()).collect(),
+        None => mine
+            .iter()
+            .filter(|e| s.body_fallback.matches(e))
+            .map(|p| p.html())
+            .collect(),
     };
-    let link = own(el, id, &s.anchor)
+    let fragment = format!("comment-{id}");
+    let link = mine
+        .iter()
+        .filter(|e| s.anchor.matches(e))
         .filter_map(|a| url.join(a.value().attr("href")?).ok())
-        .find(|l| l.fragment() == Some(&format!("comment-{id}")))
+        .find(|l| l.fragment() == Some(&fragment))
         .map_or_else(
             || {
                 let mut l = url.clone();
-                l.set_fragment(Some(&format!("comment-{id}")));
+                l.set_fragment(Some(&fragment));
                 l.to_string()
             },
             |l| l.to_string(),
         );
-    let status = if own(el, id, &s.held).next().is_some() {
+    let status = if first_match(&mine, &s.held).is_some() {
         "hold"
     } else {
         "approved"

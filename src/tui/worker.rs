@@ -409,7 +409,7 @@ async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bool> {
             page_thread(ctx, generation, &target, &first, read).await?;
             return Ok(true);
         }
-        Opening::Rest { found, post, site } => (found, post, site),
+        Opening::Rest(rest) => (rest.found, rest.post, rest.site),
     };
     match post {
         Ok(post) => {
