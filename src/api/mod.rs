@@ -1,10 +1,9 @@
 //! The WordPress REST API: discovery, posts, comments. No terminal code lives here.
 
 pub mod auth;
-pub mod client;
 pub mod comments;
 pub mod discover;
-pub mod failure;
+pub mod http;
 pub mod moderate;
 pub mod page_fallback;
 pub mod page_parse;
@@ -12,13 +11,12 @@ pub mod page_post;
 pub mod page_read;
 pub mod posts;
 pub mod queue;
-pub mod root;
 pub mod write;
 
-pub use client::{Client, ClientConfig};
+pub use crate::model::ApiRoot;
 pub use comments::{FetchOptions, PageEvent, fetch_comments};
 pub use discover::{Target, discover, parse_target};
-pub use root::ApiRoot;
+pub use http::{Client, ClientConfig};
 
 use crate::error::Result;
 use crate::model::ThreadData;
@@ -78,7 +76,7 @@ pub async fn load_thread(
             post,
             comments: fetched.comments,
             total_reported: merged.total_reported,
-            fetched_at: Some(crate::archive::now_utc()),
+            fetched_at: Some(crate::model::clock::now_utc()),
             source_url: target.url.to_string(),
             page_read: merged.read,
         },
@@ -101,7 +99,7 @@ async fn from_page(
             post: first.post.clone(),
             comments: all.comments,
             total_reported: all.count_shown,
-            fetched_at: Some(crate::archive::now_utc()),
+            fetched_at: Some(crate::model::clock::now_utc()),
             source_url: target.url.to_string(),
             page_read: Some(read),
         },

@@ -6,12 +6,12 @@
 
 use url::Url;
 
-use super::client::{Client, Response};
 use super::discover::{Discovered, Target, discover};
+use super::http::{Client, Response};
 use super::page_read::{FirstPage, open_page};
 use super::posts::{find_post, site_info};
-use super::root::ApiRoot;
 use crate::error::{Error, Result};
+use crate::model::ApiRoot;
 use crate::model::{PageRead, Post, Site};
 use crate::render::sanitize_line;
 

@@ -10,8 +10,8 @@ use futures::stream::{self, StreamExt};
 use serde_json::json;
 use url::Url;
 
-use super::client::{Client, display_url, http_error};
 use super::comments::{MAX_PAGES, PageEvent};
+use super::http::{Client, display_url, http_error};
 use super::page_parse::{ParsedPage, comment_page_of, parse_doc};
 use crate::error::{Error, Result};
 use crate::model::{Comment, PageRead, Post, Site};
