@@ -129,6 +129,7 @@ pub async fn open(client: &Client, target: &Target) -> Result<Opening> {
             };
             return match from_page(client, &target.url, reason, None).await {
                 // A page that names no WordPress post: the discovery error says it best.
+                Err(Error::NeedPost { .. }) => Err(e),
                 Err(_) if matches!(e, Error::NotWordPress { .. }) => Err(e),
                 read => read,
             };
