@@ -27,29 +27,19 @@ fn text_of(el: &ElementRef) -> String {
         .join(" ")
 }
 
-/// The post id the page is about, from what WordPress prints on every single post's page.
+/// The post id the page is about: the comment form's `comment_post_ID`, then what
+/// [`super::page`] reads for the comment form (the shortlink, the `postid-N` body class), then
+/// `article#post-N`.
 pub fn post_id(doc: &Html, url: &Url) -> Option<u64> {
     let from_form = first(doc, r#"input[name="comment_post_ID"]"#)
         .and_then(|i| i.value().attr("value")?.trim().parse().ok());
-    let from_shortlink = || {
-        let link = first(doc, r#"link[rel="shortlink"][href]"#)?;
-        let href = url.join(link.value().attr("href")?).ok()?;
-        super::posts::id_of(&href)
-    };
-    let from_class = |selector: &str, prefixes: &[&str]| {
-        first(doc, selector)?.value().classes().find_map(|c| {
-            prefixes
-                .iter()
-                .find_map(|p| c.strip_prefix(p)?.parse::<u64>().ok())
-        })
-    };
     let from_article = || {
         doc.select(&sel(r#"article[id^="post-"]"#))
             .find_map(|a| a.value().id()?.strip_prefix("post-")?.parse().ok())
     };
     from_form
-        .or_else(from_shortlink)
-        .or_else(|| from_class("body", &["postid-", "page-id-"]))
+        .or_else(|| super::page::shortlink_id(doc, url, &[]))
+        .or_else(|| super::page::body_class_id(doc))
         .or_else(from_article)
 }
 
