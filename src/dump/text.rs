@@ -88,13 +88,20 @@ fn header(data: &ThreadData, thread: &Thread, width: usize, opts: &DumpOptions, 
         byline.push(format!("by {}", sanitize_line(a)));
     }
     byline.push(present::utc_date_as(data.post.date_gmt, &opts.date_format));
+    let page_read = data
+        .page_read
+        .as_ref()
+        .map(|r| sanitize_line(&r.describe()));
     push_wrapped_head(out, "", &title, width);
     // Whole, like every URL printed: a broken one cannot be followed.
     push_line(out, "", &url);
     for line in [
         byline.join(" · "),
         present::count_line(thread.len(), data.total_reported),
-    ] {
+    ]
+    .into_iter()
+    .chain(page_read)
+    {
         push_wrapped_head(out, "", &line, width);
     }
     out.push_str(&(if opts.ascii { "=" } else { "═" }).repeat(width));

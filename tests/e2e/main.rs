@@ -11,4 +11,5 @@ mod cli_tty;
 mod compose;
 mod form;
 mod moderate;
+mod page_read;
 mod reader;
