@@ -48,6 +48,9 @@ if ($wpc_mode === 'norest') {
         remove_action('parse_request', 'rest_api_loaded');
         remove_action('wp_head', 'rest_output_link_wp_head', 10);
         remove_action('template_redirect', 'rest_output_link_header', 11);
+    });
+}
+
 // `registration`: stock, with Settings → Discussion → "Users must be registered and logged in to comment"
 // on: the comment form is replaced by "You must be logged in to post a comment".
 if ($wpc_mode === 'registration') {
