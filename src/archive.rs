@@ -53,7 +53,8 @@ pub fn to_json(data: &ThreadData, thread: &Thread) -> String {
                     .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
             ),
         ),
-        ("source_url", json!(data.source_url)),
+        // Never a `user:pw@` a URL may have carried.
+        ("source_url", json!(without_userinfo(&data.source_url))),
         (
             "site",
             json!({"name": data.site.name, "url": data.site.url, "api_root": data.site.api_root}),
@@ -146,18 +147,34 @@ pub fn from_json(text: &str, path: &str) -> Result<ThreadData> {
             .get("fetched_at")
             .and_then(Value::as_str)
             .and_then(|s| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%SZ").ok()),
-        source_url: v
-            .get("source_url")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned(),
+        source_url: without_userinfo(
+            v.get("source_url")
+                .and_then(Value::as_str)
+                .unwrap_or_default(),
+        ),
     })
 }
 
-/// Read an archive file.
+/// `text` without the `user:pw@` of a URL (unchanged when it is not a URL).
+fn without_userinfo(text: &str) -> String {
+    match url::Url::parse(text) {
+        Ok(mut url) if !url.username().is_empty() || url.password().is_some() => {
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            url.to_string()
+        }
+        _ => text.to_owned(),
+    }
+}
+
+/// Largest archive read. A thread of 50,000 long comments is about 100 MB of JSON.
+pub const MAX_ARCHIVE: u64 = 128 << 20;
+
+/// Read an archive file: a regular file of at most [`MAX_ARCHIVE`] bytes (a FIFO, a device
+/// or a symlink to one is refused without blocking, see [`crate::files::read_regular`]).
 pub fn read_file(path: &std::path::Path) -> Result<ThreadData> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Archive {
+    let text = crate::files::read_regular(path, MAX_ARCHIVE).map_err(|e| Error::Archive {
         path: sanitize_line(&shown),
         detail: e.to_string(),
     })?;

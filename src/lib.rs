@@ -2,12 +2,14 @@
 //!
 //! The library holds everything but the terminal entry point so integration tests and
 //! benches can drive the same code the binary runs.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod api;
 pub mod archive;
 pub mod demo;
 pub mod dump;
 pub mod error;
+pub mod files;
 pub mod identity;
 pub mod keymap;
 pub mod model;

@@ -1,4 +1,5 @@
 //! `wpcomments`: parse flags, run, map every failure to one line and a documented exit code.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(e) => {
-            eprintln!("wpcomments: {e}");
+            commands::say::err(&format!("wpcomments: {e}"));
             ExitCode::from(e.exit_code())
         }
     }

@@ -148,7 +148,7 @@ impl Settings {
             },
         };
         let shown = path.display().to_string();
-        let text = match std::fs::read_to_string(&path) {
+        let text = match crate::files::read_regular(&path, crate::identity::MAX_SMALL_FILE) {
             Ok(t) => t,
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Settings::default());

@@ -5,10 +5,8 @@
 //! reach a log line, a panic message or a snapshot by accident.
 
 use std::fmt;
-use std::net::IpAddr;
 
 use serde_json::{Value, json};
-use url::Url;
 
 use super::client::{Client, Response, display_url, http_error};
 use super::root::ApiRoot;
@@ -75,35 +73,7 @@ impl Auth {
     }
 }
 
-/// True when `url` is on the same host and port as `site` (the scheme may differ: plain http
-/// is refused separately by [`check_transport`]).
-pub fn same_host(site: &Url, url: &Url) -> bool {
-    site.host_str()
-        .zip(url.host_str())
-        .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
-        && site.port_or_known_default() == url.port_or_known_default()
-}
-
-/// True for hosts on this machine: `localhost`, 127.0.0.0/8 and `::1`.
-pub fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => false,
-    }
-}
-
-/// Credentials go only over https, or to this machine (a local development site).
-pub fn check_transport(url: &Url) -> Result<()> {
-    if url.scheme() == "https" || is_loopback(url) {
-        return Ok(());
-    }
-    Err(Error::Auth(format!(
-        "refusing to send credentials to {} over plain http: anyone on the way could read them (use the site's https address)",
-        display_url(url)
-    )))
-}
+pub use super::scope::{check_transport, is_loopback};
 
 /// Who the credentials belong to, from `/wp/v2/users/me?context=edit`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,7 +171,9 @@ pub async fn has_namespace(client: &Client, api: &ApiRoot, namespace: &str) -> R
 }
 
 /// Trade a user name and password for a token at `jwt-auth/v1/token` (the "JWT
-/// Authentication for WP REST API" plugin and compatible ones).
+/// Authentication for WP REST API" plugin and compatible ones). `client` must carry the
+/// identity's scope ([`super::scope::Scope`]): the password is refused before it leaves for
+/// a token route outside it.
 pub async fn jwt_token(
     client: &Client,
     api: &ApiRoot,
@@ -215,9 +187,10 @@ pub async fn jwt_token(
         )));
     }
     let url = api.url("jwt-auth/v1/token", &[]);
-    check_transport(&url)?;
     let body = json!({"username": user, "password": password.expose()});
-    let resp = client.post_json(&url, &body).await?;
+    // The password goes only inside the client's scope (the site the user named), whatever
+    // API root the site's page advertised.
+    let resp = client.post_secret_json(&url, &body).await?;
     if !resp.ok() {
         return Err(auth_error(&resp, true));
     }
@@ -249,25 +222,5 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("ada"));
-    }
-
-    #[test]
-    fn credentials_travel_only_over_https_or_to_this_machine() {
-        for ok in [
-            "https://example.com/wp-json/",
-            "http://127.0.0.1:8080/",
-            "http://127.9.9.9/",
-            "http://localhost/",
-            "http://[::1]:81/",
-        ] {
-            assert!(check_transport(&Url::parse(ok).unwrap()).is_ok(), "{ok}");
-        }
-        for bad in [
-            "http://example.com/",
-            "http://10.0.0.1/",
-            "http://localhost.example/",
-        ] {
-            assert!(check_transport(&Url::parse(bad).unwrap()).is_err(), "{bad}");
-        }
     }
 }

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 
 use super::failure::{classify, finish_failed};
 pub use super::failure::{display_url, http_error};
+use super::scope::Scope;
 use crate::render::sanitize_line;
 
 /// Tunables for [`Client`].
@@ -28,10 +29,12 @@ pub struct ClientConfig {
     /// Credentials, sent only to requests inside [`ClientConfig::auth_scope`] and only over
     /// https or to a loopback host.
     pub auth: Option<super::auth::Auth>,
-    /// The site the credentials belong to: they go only to URLs with its host and port.
-    /// Requests anywhere else (a hostile post list linking to another site, an API advertised
-    /// on another host) are sent without them. `None` sends them nowhere.
-    pub auth_scope: Option<Url>,
+    /// The site the credentials belong to ([`Scope`]: host, port and home path). The header
+    /// goes only to URLs inside it; requests anywhere else (another site on the same host, a
+    /// post list linking elsewhere, an API advertised on another host) are sent without it,
+    /// and secrets in a body ([`Client::post_secret_json`]) are refused. `None` sends them
+    /// nowhere.
+    pub auth_scope: Option<Scope>,
 }
 
 impl Default for ClientConfig {
@@ -146,8 +149,27 @@ impl Client {
                 .build()
                 .map_err(|e| Error::Io(format!("cannot start the HTTP client: {e}")))
         };
+        // Credentials stay in their scope across redirects too: reqwest keeps the header on a
+        // redirect within the host, so one from inside the scope to outside it is not followed.
+        let scope = config.auth_scope.clone().filter(|_| config.auth.is_some());
+        let follow = reqwest::redirect::Policy::custom(move |attempt| {
+            let leaves = scope.as_ref().is_some_and(|s| {
+                attempt
+                    .previous()
+                    .first()
+                    .is_some_and(|first| s.contains(first))
+                    && !s.contains(attempt.url())
+            });
+            if leaves {
+                attempt.stop()
+            } else if attempt.previous().len() > 10 {
+                attempt.error("too many redirects")
+            } else {
+                attempt.follow()
+            }
+        });
         Ok(Client {
-            http: build(reqwest::redirect::Policy::limited(10))?,
+            http: build(follow)?,
             http_no_redirect: build(reqwest::redirect::Policy::none())?,
             config,
         })
@@ -180,6 +202,31 @@ impl Client {
             Some(("application/json", bytes)),
         )
         .await
+    }
+
+    /// POST a JSON body holding a secret (a JWT password), once: refused with
+    /// [`Error::Auth`] before a byte is sent unless `url` passes the scope rule
+    /// ([`Scope::admit`]).
+    pub async fn post_secret_json(&self, url: &Url, body: &Value) -> Result<Response> {
+        self.admit_secret(url)?;
+        self.post_json(url, body).await
+    }
+
+    /// POST a form holding a secret (an OAuth client secret), under the same rule as
+    /// [`Client::post_secret_json`].
+    pub async fn post_secret_form(&self, url: &Url, fields: &[(&str, &str)]) -> Result<Response> {
+        self.admit_secret(url)?;
+        self.post_form(url, fields).await
+    }
+
+    fn admit_secret(&self, url: &Url) -> Result<()> {
+        match &self.config.auth_scope {
+            Some(scope) => scope.admit(url),
+            None => Err(Error::Auth(format!(
+                "refusing to send a secret to {}: no site was named for it",
+                display_url(url)
+            ))),
+        }
     }
 
     /// DELETE, once: deleting is not something to repeat behind the user's back.
@@ -240,12 +287,21 @@ impl Client {
         } else {
             &self.http_no_redirect
         };
+        // reqwest turns a URL's user-info into an `Authorization: Basic` header: a link a
+        // site sent (`https://u:p@elsewhere/`) never carries credentials anywhere.
+        let mut url = url.clone();
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
+        let url = &url;
         let mut request = http.request(method, url.clone());
-        let in_scope = |scope: &Url| super::auth::same_host(scope, url);
         if let Some(auth) = &self.config.auth
-            && self.config.auth_scope.as_ref().is_some_and(in_scope)
+            && self
+                .config
+                .auth_scope
+                .as_ref()
+                .is_some_and(|s| s.contains(url))
         {
-            super::auth::check_transport(url)?;
+            super::scope::check_transport(url)?;
             // reqwest drops this header when a redirect leaves the host (tests/oauth_wire.rs).
             request = auth.apply(request);
         }

@@ -9,12 +9,14 @@ pub mod moderate;
 pub mod posts;
 pub mod queue;
 pub mod root;
+pub mod scope;
 pub mod write;
 
 pub use client::{Client, ClientConfig};
 pub use comments::{FetchOptions, PageEvent, fetch_comments};
 pub use discover::{Target, discover, parse_target};
 pub use root::ApiRoot;
+pub use scope::Scope;
 
 use crate::error::Result;
 use crate::model::ThreadData;

@@ -72,7 +72,7 @@ pub fn run(args: &ModerateArgs, as_identity: Option<&str>, config: &ClientConfig
         let mut failed: Vec<(u64, Error)> = Vec::new();
         for (action, id) in &jobs {
             let outcome = moderate::apply(&c, &api_root, *id, *action, None).await;
-            println!("{}", result_line(*id, *action, &outcome));
+            super::say::out(&result_line(*id, *action, &outcome));
             if let Err(e) = outcome {
                 failed.push((*id, e));
             }
@@ -106,9 +106,9 @@ fn skipped_word(action: ModAction, o: &Outcome) -> String {
 
 /// Name what will be deleted and ask; anything but `y`/`yes` stops before any change.
 async fn confirm_delete(c: &Client, api_root: &ApiRoot, ids: &[u64]) -> Result<()> {
-    eprintln!("about to delete permanently (this cannot be undone):");
+    super::say::err("about to delete permanently (this cannot be undone):");
     for id in ids {
-        eprintln!("  {}", describe(c, api_root, *id).await);
+        super::say::err(&format!("  {}", describe(c, api_root, *id).await));
     }
     let answer = super::prompt::ask("delete them? type yes: ").unwrap_or_default();
     if matches!(answer.to_ascii_lowercase().as_str(), "y" | "yes") {

@@ -38,37 +38,32 @@ pub fn run(args: ReplyArgs, as_identity: Option<&str>, config: &ClientConfig) ->
             .map_err(early)?;
         let found = api::discover(&c, &target).await.map_err(early)?;
         let post = posts::find_post(&c, &found, &target).await.map_err(early)?;
-        let post_key = DraftKey::for_post(&target.url, post.id, parent);
+        let post_key = DraftKey::for_post(&found.api, post.id, parent);
         let body = match &body {
             Some(b) => b.clone(),
             None => saved_draft(&post_key, &link_key).map_err(early)?,
         };
         drafts::rekey(&link_key, &post_key, &body).map_err(early)?;
-        send(
-            &c,
-            &found.api,
-            &identity,
-            &target.url,
-            post.id,
-            parent,
-            &body,
-        )
-        .await
+        send(&c, &found.api, &identity, post.id, parent, &body).await
     });
     match outcome {
         Ok(posted) => {
-            println!("comment #{}: {}", posted.id, posted.status_words());
+            super::say::out(&format!(
+                "comment #{}: {}",
+                posted.id,
+                posted.status_words()
+            ));
             if !posted.link.is_empty() {
-                println!("{}", posted.link);
+                super::say::out(&wpcomments::render::shown_url(&posted.link));
             }
             Ok(())
         }
         Err(Failed { error, draft }) => {
             if let Some(path) = draft {
-                eprintln!(
+                super::say::err(&format!(
                     "wpcomments: your reply is kept as a draft in {} (send it again with: wpcomments reply --draft URL)",
                     path.display()
-                );
+                ));
             }
             Err(error)
         }
@@ -77,11 +72,18 @@ pub fn run(args: ReplyArgs, as_identity: Option<&str>, config: &ClientConfig) ->
 
 fn read_body(file: Option<&PathBuf>) -> Result<String> {
     let body = match file {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?,
+        // A regular file of at most 1 MB (WordPress keeps 64 KB of a comment): a FIFO or
+        // `/dev/zero` named here must not hang or fill memory. Pipes go on stdin.
+        Some(path) => wpcomments::files::read_regular(path, 1 << 20).map_err(|e| {
+            Error::Io(format!(
+                "cannot read {}: {e}",
+                wpcomments::render::sanitize_line(&path.display().to_string())
+            ))
+        })?,
         None => {
             let mut text = String::new();
             std::io::stdin()
+                .take(1 << 20)
                 .read_to_string(&mut text)
                 .map_err(|e| Error::Io(format!("cannot read the reply from stdin: {e}")))?;
             text

@@ -3,8 +3,6 @@
 
 use std::path::PathBuf;
 
-use url::Url;
-
 use super::Identity;
 use super::drafts::{self, DraftKey};
 use crate::api::write::{NewComment, Posted, post_comment};
@@ -20,7 +18,7 @@ pub struct Failed {
     pub draft: Option<PathBuf>,
 }
 
-/// Save `body` as the draft for (`site_url`, `post`, `parent`), post it as `identity`
+/// Save `body` as the draft for (`api`'s site, `post`, `parent`), post it as `identity`
 /// through `client` (built with `identity.auth()`), and delete the draft once the server
 /// has created the comment.
 ///
@@ -30,12 +28,11 @@ pub async fn send(
     client: &Client,
     api: &ApiRoot,
     identity: &Identity,
-    site_url: &Url,
     post: u64,
     parent: u64,
     body: &str,
 ) -> std::result::Result<Posted, Failed> {
-    let key = DraftKey::for_post(site_url, post, parent);
+    let key = DraftKey::for_post(api, post, parent);
     let draft = drafts::save(&key, body).map_err(|error| Failed { error, draft: None })?;
     let kept = |error: Error| Failed {
         error,

@@ -61,7 +61,7 @@ pub fn delete(name: &str) -> Result<()> {
 
 fn read_file() -> Result<BTreeMap<String, String>> {
     let path = file_path()?;
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::files::read_regular(&path, super::MAX_SMALL_FILE) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
         Err(e) => {

@@ -29,6 +29,10 @@ pub struct Posting {
     pub composer: Option<Composer>,
     /// Drafts typed in this session, so reopening a reply restores it without the disk.
     pub drafts: HashMap<DraftKey, String>,
+    /// Drafts whose last save to disk failed ([`super::compose_unsaved`]).
+    pub unsaved: std::collections::HashSet<DraftKey>,
+    /// A close or quit waiting for y/n because a draft is not on disk.
+    pub leaving: Option<super::compose_unsaved::Leaving>,
 }
 
 /// Where the composer is.
@@ -190,8 +194,10 @@ pub fn open(app: &mut App, reply: bool) -> Vec<Effect> {
         Some(api) => api.site_url(),
         None => Url::parse(&view.source_url).ok(),
     };
-    let key = match &site_url {
-        Some(u) => DraftKey::for_post(u, view.post.id, parent.as_ref().map_or(0, |p| p.id)),
+    // Drafts are keyed by the site's API root, like the seen-store: two sites on one host
+    // never share one.
+    let key = match &view.api {
+        Some(api) => DraftKey::for_post(api, view.post.id, parent.as_ref().map_or(0, |p| p.id)),
         None => DraftKey {
             site: "local".into(),
             post: format!("post-{}", view.post.id),

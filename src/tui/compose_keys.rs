@@ -27,8 +27,12 @@ pub const COMPOSER_KEYS: &[(&str, &str)] = &[
 ];
 
 /// The status bar's key hints while the composer is open.
-pub fn hints(c: &Composer) -> &'static str {
+/// `unsaved`: the draft is not on disk, so the hint does not say it is kept.
+pub fn hints(c: &Composer, unsaved: bool) -> &'static str {
     match (c.stage, c.preview) {
+        (Stage::Editing, false) if unsaved => {
+            "ctrl-s send · ctrl-p preview · esc close (the draft is NOT saved to disk)"
+        }
         (Stage::Editing, false) => "ctrl-s send · ctrl-p preview · esc close (the draft is kept)",
         (Stage::Editing, true) => "ctrl-p edit · ctrl-s send · esc edit",
         (Stage::Confirm, _) => "y post · i another identity · n back to editing",
@@ -59,6 +63,11 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
 }
 
 fn editing(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    // Esc on a draft that is not on disk asks first (compose_unsaved).
+    let previewing = app.posting.composer.as_ref().is_some_and(|c| c.preview);
+    if key.code == KeyCode::Esc && !previewing && super::compose_unsaved::ask_close(app) {
+        return Vec::new();
+    }
     let Some(c) = app.posting.composer.as_mut() else {
         return Vec::new();
     };
@@ -125,6 +134,7 @@ fn changed(app: &mut App) -> Vec<Effect> {
     let key = c.key.clone();
     if text.trim().is_empty() {
         app.posting.drafts.remove(&key);
+        app.posting.unsaved.remove(&key);
         vec![Effect::DeleteDraft { key }]
     } else {
         app.posting.drafts.insert(key.clone(), text.clone());
@@ -205,7 +215,13 @@ pub fn sent(app: &mut App, key: DraftKey, outcome: Result<Box<Comment>, String>)
                 c.stage = Stage::Editing;
                 c.error = Some(message.clone());
             }
-            app.message = Some(format!("not posted: {message} — the draft is kept"));
+            app.message = Some(if super::compose_unsaved::is_unsaved(app, &key) {
+                format!(
+                    "not posted: {message} — the draft is only in memory (it could not be saved to disk)"
+                )
+            } else {
+                format!("not posted: {message} — the draft is kept")
+            });
             Vec::new()
         }
         Ok(comment) => {
@@ -217,6 +233,7 @@ pub fn sent(app: &mut App, key: DraftKey, outcome: Result<Box<Comment>, String>)
                 app.posting.composer = None;
             }
             app.posting.drafts.remove(&key);
+            app.posting.unsaved.remove(&key);
             let frame = tree_frame(app);
             if let Some(view) = app.thread.as_mut() {
                 view.merge(vec![*comment]);

@@ -15,12 +15,14 @@ use crate::identity::reply::{Failed, send};
 use crate::identity::{Identity, Kind};
 use crate::model::Comment;
 
-/// Keep the draft (atomically, 0600). A failure is reported: the user should know their
-/// text is only in memory.
+/// Keep the draft (atomically, 0600) and report how it went: once a save has failed the
+/// app must not say the draft is kept ([`super::compose_unsaved`]).
 pub fn save_draft(tx: &Sender<Msg>, key: &DraftKey, body: &str) {
-    if let Err(e) = drafts::save(key, body) {
-        let _ = tx.send(Msg::Notice(format!("cannot keep the draft: {e}")));
-    }
+    let error = drafts::save(key, body).err().map(|e| e.to_string());
+    let _ = tx.send(Msg::DraftSaved {
+        key: key.clone(),
+        error,
+    });
 }
 
 /// The newest text of a run of saves of `key` already queued behind this one; the first
@@ -122,13 +124,7 @@ async fn post(base: ClientConfig, out: &Outgoing) -> Result<Comment, String> {
     })
     .map_err(|e| e.to_string())?;
     let posted = send(
-        &client,
-        &out.api,
-        &identity,
-        &out.site_url,
-        out.post,
-        out.parent,
-        &out.body,
+        &client, &out.api, &identity, out.post, out.parent, &out.body,
     )
     .await
     .map_err(|Failed { error, draft }| match draft {

@@ -14,6 +14,7 @@ pub mod compose_draw;
 pub mod compose_external;
 pub mod compose_keys;
 pub mod compose_text;
+pub mod compose_unsaved;
 pub mod compose_worker;
 pub mod draw;
 pub mod geometry;
@@ -33,6 +34,7 @@ pub mod prompt;
 pub mod queue;
 pub mod queue_draw;
 pub mod queue_state;
+pub mod rescue;
 pub mod runner;
 pub mod search;
 pub mod seen;
@@ -161,10 +163,14 @@ pub fn run(launch: Launch) -> Result<()> {
             Some((site, identity)) => queue::start(&mut app, site, identity),
             None => app.start(source),
         };
-        runner::run(&mut term, app, effects, &worker, &rx)
+        let ran = runner::run(&mut term, &mut app, effects, &worker, &rx);
+        Ok((ran, compose_unsaved::texts(&app)))
     })();
     stop.store(true, Ordering::Relaxed);
     terminal::leave();
     worker.shutdown();
-    outcome.map_err(term_err)
+    let (ran, unsaved) = outcome.map_err(term_err)?;
+    // The terminal is back: text that never reached the disk goes somewhere that works.
+    rescue::drafts(&unsaved);
+    ran.map_err(term_err)
 }

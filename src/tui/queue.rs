@@ -263,8 +263,7 @@ pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn quit(app: &mut App) -> Vec<Effect> {
-    app.quit = true;
-    vec![Effect::Quit]
+    super::compose_unsaved::quit(app)
 }
 
 /// Enter: the selected comment in its thread (Back returns here).

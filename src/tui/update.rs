@@ -10,8 +10,8 @@ use super::posts::{self, POST_ROWS};
 use super::prompt::{Edit, Prompt, PromptKind};
 use super::viewport::{self, Frame};
 use super::{
-    compose, compose_keys, loading, moderation, moderation_edit, moderation_reply, overlay, queue,
-    thread_actions,
+    compose, compose_keys, compose_unsaved, loading, moderation, moderation_edit, moderation_reply,
+    overlay, queue, thread_actions,
 };
 use crate::keymap::{Chord, Resolved};
 
@@ -22,6 +22,11 @@ const WHEEL_LINES: isize = 3;
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, &key),
+        // SIGTERM, SIGHUP: quit without asking; drafts not on disk are rescued at exit.
+        Msg::Action(Action::Quit) => {
+            app.quit = true;
+            vec![Effect::Quit]
+        }
         Msg::Action(action) => on_action(app, action),
         Msg::Mouse(mouse) => {
             on_mouse(app, mouse);
@@ -74,6 +79,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             compose::draft_loaded(app, key, text);
             Vec::new()
         }
+        Msg::DraftSaved { key, error } => {
+            compose_unsaved::saved(app, key, error);
+            Vec::new()
+        }
         Msg::Sent { key, outcome } => compose_keys::sent(app, key, outcome),
         Msg::Edited { key, outcome } => compose_keys::edited(app, key, outcome),
         // A report of a load that was superseded.
@@ -99,6 +108,9 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
     let Some(chord) = Chord::from_event(key) else {
         return Vec::new();
     };
+    if app.posting.leaving.is_some() {
+        return compose_unsaved::answer(app, key);
+    }
     // Ctrl-C always quits, whatever the bindings or mode.
     if chord == Chord::new(KeyCode::Char('c'), KeyModifiers::CONTROL) {
         return on_action(app, Action::Quit);
@@ -168,10 +180,7 @@ fn submit(app: &mut App, kind: PromptKind, text: String) -> Vec<Effect> {
 /// Apply a bindable action.
 pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::Quit => {
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
+        Action::Quit => return compose_unsaved::quit(app),
         Action::Suspend => return vec![Effect::Suspend],
         Action::Help => {
             app.overlay = Some(Overlay::Help { scroll: 0 });

@@ -217,7 +217,9 @@ fn run(
             h.abort();
         }
     });
-    // Loads still in flight are cancelled when the runtime drops here.
+    // Loads still in flight are cancelled here. A blocking read still running (a slow disk)
+    // is left to finish on its own: quitting never waits for it.
+    runtime.shutdown_background();
 }
 
 async fn load(ctx: Arc<Ctx>, generation: u64, source: ThreadSource) {

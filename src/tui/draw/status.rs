@@ -51,7 +51,8 @@ fn left_text(app: &App) -> String {
 
 fn hints(app: &App) -> String {
     if let Some(c) = &app.posting.composer {
-        return crate::tui::compose_keys::hints(c).to_owned();
+        let unsaved = crate::tui::compose_unsaved::is_unsaved(app, &c.key);
+        return crate::tui::compose_keys::hints(c, unsaved).to_owned();
     }
     let wanted: &[(Action, &str)] = match app.screen {
         Screen::Queue => return crate::tui::queue_draw::hints(app),
