@@ -399,3 +399,36 @@ fn an_archive_that_is_not_a_regular_file_is_refused_at_once() {
         assert!(r.err.contains("not a regular file"), "{r:?}");
     }
 }
+
+#[tokio::test]
+async fn a_redirect_to_another_site_of_the_host_is_not_followed_with_credentials() {
+    use wpcomments::api::auth::{self, Auth, Secret};
+    use wpcomments::api::{ApiRoot, Client, ClientConfig, Scope};
+    let server = MockServer::start().await;
+    mount_site(&server, "/~mallory/").await;
+    let uri = server.uri();
+    Mock::given(method("GET"))
+        .and(path("/~alice/wp-json/wp/v2/users/me"))
+        .respond_with(ResponseTemplate::new(302).insert_header(
+            "location",
+            format!("{uri}/~mallory/wp-json/wp/v2/users/me").as_str(),
+        ))
+        .mount(&server)
+        .await;
+    let client = Client::new(ClientConfig {
+        auth: Some(Auth::Basic {
+            user: "alice".into(),
+            password: Secret::new(ALICE_SECRET),
+        }),
+        auth_scope: Scope::parse(&format!("{uri}/~alice/")),
+        retries: 0,
+        ..ClientConfig::default()
+    })
+    .expect("client");
+    let api = ApiRoot::Path(url::Url::parse(&format!("{uri}/~alice/wp-json/")).expect("url"));
+    let err = auth::whoami(&client, &api).await.expect_err("stopped");
+    assert!(err.to_string().contains("not followed"), "{err}");
+    let authed = with_authorization(&server).await;
+    assert!(authed.iter().all(|r| r.contains(" /~alice/")), "{authed:?}");
+    assert_eq!(authed.len(), 1, "alice's own route got the header: {authed:?}");
+}

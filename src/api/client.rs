@@ -149,25 +149,9 @@ impl Client {
                 .build()
                 .map_err(|e| Error::Io(format!("cannot start the HTTP client: {e}")))
         };
-        // Credentials stay in their scope across redirects too: reqwest keeps the header on a
-        // redirect within the host, so one from inside the scope to outside it is not followed.
-        let scope = config.auth_scope.clone().filter(|_| config.auth.is_some());
-        let follow = reqwest::redirect::Policy::custom(move |attempt| {
-            let leaves = scope.as_ref().is_some_and(|s| {
-                attempt
-                    .previous()
-                    .first()
-                    .is_some_and(|first| s.contains(first))
-                    && !s.contains(attempt.url())
-            });
-            if leaves {
-                attempt.stop()
-            } else if attempt.previous().len() > 10 {
-                attempt.error("too many redirects")
-            } else {
-                attempt.follow()
-            }
-        });
+        let follow = super::scope::redirect_policy(
+            config.auth_scope.clone().filter(|_| config.auth.is_some()),
+        );
         Ok(Client {
             http: build(follow)?,
             http_no_redirect: build(reqwest::redirect::Policy::none())?,
@@ -282,7 +266,8 @@ impl Client {
         url: &Url,
         body: Option<(&'static str, Vec<u8>)>,
     ) -> Result<Response> {
-        let http = if method == reqwest::Method::GET || method == reqwest::Method::HEAD {
+        let method_follows = method == reqwest::Method::GET || method == reqwest::Method::HEAD;
+        let http = if method_follows {
             &self.http
         } else {
             &self.http_no_redirect
@@ -294,6 +279,7 @@ impl Client {
         let _ = url.set_password(None);
         let url = &url;
         let mut request = http.request(method, url.clone());
+        let mut with_auth = false;
         if let Some(auth) = &self.config.auth
             && self
                 .config
@@ -301,6 +287,7 @@ impl Client {
                 .as_ref()
                 .is_some_and(|s| s.contains(url))
         {
+            with_auth = true;
             super::scope::check_transport(url)?;
             // reqwest drops this header when a redirect leaves the host (tests/oauth_wire.rs).
             request = auth.apply(request);
@@ -314,6 +301,9 @@ impl Client {
         let resp = sent.map_err(|e| classify(url, &e))?;
         let final_url = resp.url().clone();
         let status = resp.status().as_u16();
+        if with_auth && method_follows && resp.status().is_redirection() {
+            return Err(super::scope::stopped_redirect(&final_url, resp.headers()));
+        }
         let headers = resp.headers().clone();
         let body = read_body(resp, url).await?;
         Ok(Response {

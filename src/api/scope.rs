@@ -95,6 +95,46 @@ impl Scope {
     }
 }
 
+/// The redirect policy of a client whose credentials belong to `scope` (`None`: no
+/// credentials, every redirect followed, at most 10). reqwest drops the `Authorization`
+/// header when a redirect changes host or port but keeps it within one, so a redirect from
+/// inside the scope to another site of the same host (`/~alice/` → `/~mallory/`) is not
+/// followed: the 3xx comes back and [`stopped_redirect`] words it.
+pub fn redirect_policy(scope: Option<Scope>) -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(move |attempt| {
+        let next = attempt.url();
+        let same_origin = attempt.previous().last().is_some_and(|prev| {
+            prev.host_str() == next.host_str()
+                && prev.port_or_known_default() == next.port_or_known_default()
+        });
+        let started_inside = |s: &Scope| attempt.previous().first().is_some_and(|f| s.contains(f));
+        let leaves = same_origin
+            && scope
+                .as_ref()
+                .is_some_and(|s| started_inside(s) && !s.contains(next));
+        if leaves {
+            attempt.stop()
+        } else if attempt.previous().len() > 10 {
+            attempt.error("too many redirects")
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
+/// The error for a redirect [`redirect_policy`] did not follow with credentials.
+pub fn stopped_redirect(from: &Url, headers: &reqwest::header::HeaderMap) -> Error {
+    let to = headers
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|l| from.join(l).ok())
+        .map_or_else(|| "elsewhere".to_owned(), |u| display_url(&u));
+    Error::Auth(format!(
+        "{} redirects to {to}, another site on that host: not followed with the identity's credentials",
+        display_url(from)
+    ))
+}
+
 /// `path` is `home` or below it (`/a/` holds `/a/` and `/a/b`, not `/ab`). Percent-encoded
 /// dots are decoded by the URL parser already, so `/a/%2e%2e/b` cannot climb out.
 fn under(path: &str, home: &str) -> bool {
