@@ -57,7 +57,7 @@ pub fn to_json(data: &ThreadData, thread: &Thread) -> String {
         ("source_url", json!(without_userinfo(&data.source_url))),
         (
             "site",
-            json!({"name": data.site.name, "url": data.site.url, "api_root": data.site.api_root}),
+            json!({"name": data.site.name, "url": without_userinfo(&data.site.url), "api_root": without_userinfo(&data.site.api_root)}),
         ),
         ("post", data.post.raw.clone()),
         ("total_reported", json!(data.total_reported)),
@@ -183,7 +183,25 @@ pub fn read_file(path: &std::path::Path) -> Result<ThreadData> {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_invisible;
+    use super::{escape_invisible, without_userinfo};
+
+    #[test]
+    fn credentials_in_a_url_are_never_stored_or_read_back() {
+        assert_eq!(
+            without_userinfo("http://bob:pw@h.example/p/"),
+            "http://h.example/p/"
+        );
+        assert_eq!(without_userinfo("not a url"), "not a url");
+        let mut data = crate::demo::thread().expect("demo");
+        data.source_url = "https://bob:pw@h.example/p/".into();
+        let thread = crate::thread::Thread::build(data.comments.clone());
+        let written = super::to_json(&data, &thread);
+        assert!(!written.contains("bob:pw"), "written");
+        // An archive written by an older version still had them: dropped on reading.
+        let old = written.replace("https://h.example/p/", "https://bob:pw@h.example/p/");
+        let read = super::from_json(&old, "old.json").expect("reads");
+        assert_eq!(read.source_url, "https://h.example/p/");
+    }
 
     #[test]
     fn invisible_characters_are_written_as_json_escapes_and_read_back() {

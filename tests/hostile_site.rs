@@ -430,5 +430,9 @@ async fn a_redirect_to_another_site_of_the_host_is_not_followed_with_credentials
     assert!(err.to_string().contains("not followed"), "{err}");
     let authed = with_authorization(&server).await;
     assert!(authed.iter().all(|r| r.contains(" /~alice/")), "{authed:?}");
-    assert_eq!(authed.len(), 1, "alice's own route got the header: {authed:?}");
+    assert_eq!(
+        authed.len(),
+        1,
+        "alice's own route got the header: {authed:?}"
+    );
 }

@@ -26,8 +26,11 @@ pub enum ApiRoot {
 }
 
 impl ApiRoot {
-    /// Classify an advertised API root URL.
-    pub fn from_advertised(url: Url) -> ApiRoot {
+    /// Classify an advertised API root URL (a `user:pw@` in it is dropped: a site does not
+    /// get to put credentials on our requests).
+    pub fn from_advertised(mut url: Url) -> ApiRoot {
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
         if url.query_pairs().any(|(k, _)| k == "rest_route") {
             // Keep the other parameters (e.g. `lang=en` on multilingual sites).
             let others: Vec<(String, String)> = url

@@ -41,7 +41,7 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
             push_line(&mut out, &prefix, &line);
         }
         if comment.is_ping() && !comment.author_url.is_empty() {
-            let from = format!("from {}", sanitize_line(&comment.author_url));
+            let from = format!("from {}", crate::render::shown_url(&comment.author_url));
             for line in wrap_plain(&from, body_width) {
                 push_line(&mut out, &prefix, &line);
             }
