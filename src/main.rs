@@ -195,8 +195,11 @@ fn load(
         Input::Archive(path) => archive::read_file(&path),
         Input::Url(url) => {
             let target = api::parse_target(&url)?;
-            if let Some(name) = as_identity {
-                config = commands::identity_for(name, &target.url)?.client_config(config)?;
+            let identity = as_identity
+                .map(|name| commands::identity_for(name, &target.url))
+                .transpose()?;
+            if let Some(identity) = &identity {
+                config = identity.client_config(config)?;
             }
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
@@ -212,6 +215,9 @@ fn load(
                 if client.has_auth() {
                     // A moderator also sees held comments and pingbacks.
                     let found = api::discover(&client, &target).await?;
+                    if let Some(identity) = &identity {
+                        identity.ensure_api(&found.api)?;
+                    }
                     let me = api::auth::whoami(&client, &found.api).await?;
                     opts.edit_context = me.can_moderate;
                     opts.include_held_and_pings = me.can_moderate;

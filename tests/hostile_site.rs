@@ -436,3 +436,28 @@ async fn a_redirect_to_another_site_of_the_host_is_not_followed_with_credentials
         "alice's own route got the header: {authed:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_on_alices_site_naming_mallorys_api_gets_no_credentials_there() {
+    let server = MockServer::start().await;
+    mount_site(&server, "/~mallory/").await;
+    let uri = server.uri();
+    let page = "/~alice/2020/01/01/bait/";
+    mount_page(&server, page, &format!("{uri}/~mallory/wp-json/")).await;
+    let h = home_with_alice(&format!("{uri}/~alice/"));
+    let bait = format!("{uri}{page}");
+    let (h, r) = run(h, args(&["moderate", &bait, "--approve", "1"]), "").await;
+    assert_ne!(r.code, 0, "{r:?}");
+    assert!(
+        r.err.contains("outside the site of identity alice"),
+        "{r:?}"
+    );
+    let (_, r) = run(h, args(&["--as", "alice", "--dump", &bait]), "").await;
+    assert!(
+        r.err.contains("outside the site of identity alice"),
+        "{r:?}"
+    );
+    // The page itself is alice's (it may carry her credentials); nothing of mallory's does.
+    let authed = with_authorization(&server).await;
+    assert!(authed.iter().all(|r| r.contains(" /~alice/")), "{authed:?}");
+}

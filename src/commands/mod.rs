@@ -83,6 +83,15 @@ pub async fn site_api(client: &Client, site: &str) -> Result<ApiRoot> {
     )))
 }
 
+/// The REST API of `site` for `identity`: discovered without credentials, and refused in one
+/// line when it lies outside the identity's scope (its credentials would not go there, and
+/// the site would answer as to a stranger).
+pub async fn identity_api(client: &Client, identity: &Identity, site: &str) -> Result<ApiRoot> {
+    let api_root = discover_site(client, site).await?;
+    identity.ensure_api(&api_root)?;
+    Ok(api_root)
+}
+
 /// Who `auth` is on `site`: discovery without credentials, then `users/me` with them.
 pub async fn check_account(config: &ClientConfig, site: &str, auth: Auth) -> Result<Me> {
     let api_root = site_api(&client(config, None, None)?, site).await?;

@@ -55,7 +55,8 @@ pub fn run(args: &ModerateArgs, as_identity: Option<&str>, config: &ClientConfig
     let jobs = jobs(args);
     let (identity, auth) = moderator(as_identity, &args.site)?;
     runtime()?.block_on(async {
-        let api_root = super::discover_site(&client(config, None, None)?, &args.site).await?;
+        let plain = client(config, None, None)?;
+        let api_root = super::identity_api(&plain, &identity, &args.site).await?;
         let c = client(config, Some(auth), identity.auth_scope())?;
         let me = auth::whoami(&c, &api_root).await?;
         if !me.can_moderate {

@@ -125,6 +125,22 @@ impl Identity {
         )))
     }
 
+    /// `api` (found from a page of the site) lies inside this identity's scope, so its
+    /// credentials will go there. Errors: one line naming the root and the identity; the
+    /// credentials would not be sent (the client refuses), and the site would answer as to
+    /// a stranger.
+    pub fn ensure_api(&self, api: &crate::api::ApiRoot) -> Result<()> {
+        let root = api.url("", &[]);
+        match self.auth_scope() {
+            Some(scope) if !scope.contains(&root) => Err(Error::Auth(format!(
+                "the page names its REST API at {}, outside the site of identity {}: its credentials are not sent there",
+                crate::api::client::display_url(&root),
+                self.name
+            ))),
+            _ => Ok(()),
+        }
+    }
+
     /// Guest author fields, for guests.
     pub fn guest_author(&self) -> Option<GuestAuthor> {
         (self.kind == Kind::Guest).then(|| GuestAuthor {
