@@ -200,76 +200,6 @@ async fn a_user_name_with_control_characters_from_the_callback_is_refused() {
     assert!(!ids.contains('\u{1b}') && !ids.contains("pwned"), "{ids}");
 }
 
-type Lines = std::sync::Arc<std::sync::Mutex<Vec<String>>>;
-
-/// Collect a child's stderr lines as they come.
-fn lines_of(stderr: std::process::ChildStderr) -> Lines {
-    use std::io::BufRead;
-    let lines = Lines::default();
-    let sink = lines.clone();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stderr)
-            .lines()
-            .map_while(Result::ok)
-        {
-            sink.lock().expect("lines").push(line);
-        }
-    });
-    lines
-}
-
-/// The first collected line containing `needle` (waits up to a minute).
-fn wait_line(lines: &Lines, needle: &str) -> String {
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    while std::time::Instant::now() < deadline {
-        if let Some(l) = lines
-            .lock()
-            .expect("lines")
-            .iter()
-            .find(|l| l.contains(needle))
-        {
-            return l.clone();
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!(
-        "no stderr line with {needle:?}: {:?}",
-        lines.lock().expect("lines")
-    );
-}
-
-/// Run the binary in a pseudo-terminal (`script`) and return the raw bytes the terminal got.
-fn pty_bytes(h: &Home, args: &[&str]) -> Vec<u8> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let log = dir.path().join("typescript");
-    let mut line = shell_quote(env!("CARGO_BIN_EXE_wpcomments"));
-    for a in args {
-        line.push(' ');
-        line.push_str(&shell_quote(a));
-    }
-    let status = std::process::Command::new("script")
-        .args(["-q", "-e", "-c", &line])
-        .arg(&log)
-        .env("WPCOMMENTS_CONFIG_DIR", h.config_dir())
-        .env("WPCOMMENTS_DATA_DIR", h.data_dir())
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("script runs (util-linux)");
-    assert!(status.code().is_some(), "script ended");
-    let bytes = std::fs::read(&log).expect("typescript");
-    // `script` frames the session with its own header and footer lines.
-    bytes
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.starts_with(b"Script started") && !l.starts_with(b"Script done"))
-        .flat_map(|l| l.iter().copied().chain([b'\n']))
-        .collect()
-}
-
-fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
 #[test]
 fn identity_commands_never_write_control_characters_to_the_terminal() {
     let h = Home::new();
@@ -282,7 +212,7 @@ fn identity_commands_never_write_control_characters_to_the_terminal() {
         vec!["identity", "test", "g"],
         vec!["identity", "test", "x"],
     ] {
-        let bytes = pty_bytes(&h, &cmd);
+        let bytes = pty_bytes(&h.config_dir(), &h.data_dir(), &cmd);
         let text = String::from_utf8_lossy(&bytes);
         assert!(
             !bytes.contains(&0x1b),
@@ -297,7 +227,12 @@ fn identity_commands_never_write_control_characters_to_the_terminal() {
             "{cmd:?}: BEL reached the terminal: {text:?}"
         );
     }
-    let listed = String::from_utf8_lossy(&pty_bytes(&h, &["identity", "list"])).into_owned();
+    let listed = String::from_utf8_lossy(&pty_bytes(
+        &h.config_dir(),
+        &h.data_dir(),
+        &["identity", "list"],
+    ))
+    .into_owned();
     assert!(
         listed.contains("  ada  https://b.example/"),
         "shown, cleaned: {listed:?}"

@@ -217,8 +217,7 @@ fn run(
             h.abort();
         }
     });
-    // Loads still in flight are cancelled here. A blocking read still running (a slow disk)
-    // is left to finish on its own: quitting never waits for it.
+    // In-flight loads are cancelled; a blocking read still running never holds up quitting.
     runtime.shutdown_background();
 }
 

@@ -4,6 +4,8 @@
 //! assert on what a site was sent (no secret outside its identity's scope).
 #![allow(dead_code)] // each test binary uses a different part of this
 
+use std::time::Duration;
+
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -144,4 +146,74 @@ pub async fn saw_secret(server: &MockServer, secret: &str) -> bool {
                 .values()
                 .any(|v| String::from_utf8_lossy(v.as_bytes()).contains(secret))
     })
+}
+
+pub type Lines = std::sync::Arc<std::sync::Mutex<Vec<String>>>;
+
+/// Collect a child's stderr lines as they come.
+pub fn lines_of(stderr: std::process::ChildStderr) -> Lines {
+    use std::io::BufRead;
+    let lines = Lines::default();
+    let sink = lines.clone();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            sink.lock().expect("lines").push(line);
+        }
+    });
+    lines
+}
+
+/// The first collected line containing `needle` (waits up to a minute).
+pub fn wait_line(lines: &Lines, needle: &str) -> String {
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while std::time::Instant::now() < deadline {
+        if let Some(l) = lines
+            .lock()
+            .expect("lines")
+            .iter()
+            .find(|l| l.contains(needle))
+        {
+            return l.clone();
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!(
+        "no stderr line with {needle:?}: {:?}",
+        lines.lock().expect("lines")
+    );
+}
+
+/// Run the binary in a pseudo-terminal (`script`) and return the raw bytes the terminal got.
+pub fn pty_bytes(config: &std::path::Path, data: &std::path::Path, args: &[&str]) -> Vec<u8> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("typescript");
+    let mut line = shell_quote(env!("CARGO_BIN_EXE_wpcomments"));
+    for a in args {
+        line.push(' ');
+        line.push_str(&shell_quote(a));
+    }
+    let status = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &line])
+        .arg(&log)
+        .env("WPCOMMENTS_CONFIG_DIR", config)
+        .env("WPCOMMENTS_DATA_DIR", data)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("script runs (util-linux)");
+    assert!(status.code().is_some(), "script ended");
+    let bytes = std::fs::read(&log).expect("typescript");
+    // `script` frames the session with its own header and footer lines.
+    bytes
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.starts_with(b"Script started") && !l.starts_with(b"Script done"))
+        .flat_map(|l| l.iter().copied().chain([b'\n']))
+        .collect()
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
 }
