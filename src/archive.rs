@@ -10,7 +10,7 @@
 //! - `comments`: every comment object exactly as the API sent it, oldest first
 //! - `tree`: thread order as `{id, depth}` entries (informational; `parent` ids are the truth)
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use serde_json::{Value, json};
 
 use crate::error::{Error, Result};
@@ -22,16 +22,6 @@ use crate::thread::{SortOrder, Thread};
 pub const FORMAT: &str = "wpcomments-archive";
 /// The version this build writes and reads.
 pub const VERSION: u64 = 1;
-
-/// Now in UTC, or `SOURCE_DATE_EPOCH` when set.
-pub fn now_utc() -> NaiveDateTime {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| DateTime::from_timestamp(secs, 0))
-        .unwrap_or_else(Utc::now)
-        .naive_utc()
-}
 
 /// Serialize a thread as an archive (pretty JSON, trailing newline).
 pub fn to_json(data: &ThreadData, thread: &Thread) -> String {
@@ -171,13 +161,14 @@ fn without_userinfo(text: &str) -> String {
 pub const MAX_ARCHIVE: u64 = 128 << 20;
 
 /// Read an archive file: a regular file of at most [`MAX_ARCHIVE`] bytes (a FIFO, a device
-/// or a symlink to one is refused without blocking, see [`crate::files::read_regular`]).
+/// or a symlink to one is refused without blocking, see [`crate::store::files::read_regular`]).
 pub fn read_file(path: &std::path::Path) -> Result<ThreadData> {
     let shown = path.display().to_string();
-    let text = crate::files::read_regular(path, MAX_ARCHIVE).map_err(|e| Error::Archive {
-        path: sanitize_line(&shown),
-        detail: e.to_string(),
-    })?;
+    let text =
+        crate::store::files::read_regular(path, MAX_ARCHIVE).map_err(|e| Error::Archive {
+            path: sanitize_line(&shown),
+            detail: e.to_string(),
+        })?;
     from_json(&text, &shown)
 }
 

@@ -1,79 +1,12 @@
-//! Credentials on the wire: the `Authorization` header, where it may be sent, and the two
-//! calls that only make sense with it (who am I, and a JWT token).
-//!
-//! Secrets are wrapped in [`Secret`], whose `Debug` prints `[redacted]`, so a secret cannot
-//! reach a log line, a panic message or a snapshot by accident.
-
-use std::fmt;
+//! The calls that only make sense with credentials: who am I, does the site have a
+//! namespace, and a JWT token; and how a refused request reads.
 
 use serde_json::{Value, json};
 
-use super::client::{Client, Response, display_url, http_error};
-use super::root::ApiRoot;
+use super::http::{Client, Response, Secret, display_url, http_error};
 use crate::error::{Error, Result};
+use crate::model::ApiRoot;
 use crate::render::sanitize_line;
-
-/// A password or token. Only [`Secret::expose`] gives the text out.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    /// Wrap a secret (surrounding whitespace, such as a pasted newline, is dropped).
-    pub fn new(text: impl Into<String>) -> Secret {
-        Secret(text.into().trim().to_owned())
-    }
-
-    /// The secret itself, for the one place that puts it on the wire or on disk.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// True when there is nothing in it.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("[redacted]")
-    }
-}
-
-/// How requests authenticate.
-#[derive(Clone, PartialEq, Eq)]
-pub enum Auth {
-    /// HTTP Basic with an application password (WordPress 5.6+).
-    Basic {
-        /// The user's login name.
-        user: String,
-        /// The application password.
-        password: Secret,
-    },
-    /// `Authorization: Bearer` (WordPress.com OAuth2, JWT plugins).
-    Bearer(Secret),
-}
-
-impl fmt::Debug for Auth {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Auth::Basic { user, .. } => write!(f, "Basic({user}, [redacted])"),
-            Auth::Bearer(_) => f.write_str("Bearer([redacted])"),
-        }
-    }
-}
-
-impl Auth {
-    /// Add the `Authorization` header to a request.
-    pub fn apply(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
-        match self {
-            Auth::Basic { user, password } => request.basic_auth(user, Some(password.expose())),
-            Auth::Bearer(token) => request.bearer_auth(token.expose()),
-        }
-    }
-}
-
-pub use super::scope::{check_transport, is_loopback};
 
 /// Who the credentials belong to, from `/wp/v2/users/me?context=edit`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -204,23 +137,4 @@ pub async fn jwt_token(
             detail: "no token in the answer".into(),
         })?;
     Ok(Secret::new(token))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn secrets_never_show_in_debug_output() {
-        let auth = Auth::Basic {
-            user: "ada".into(),
-            password: Secret::new("abcd efgh"),
-        };
-        let shown = format!("{auth:?} {:?}", Auth::Bearer(Secret::new("tok123")));
-        assert!(
-            !shown.contains("abcd") && !shown.contains("tok123"),
-            "{shown}"
-        );
-        assert!(shown.contains("ada"));
-    }
 }

@@ -3,9 +3,10 @@
 
 use url::Url;
 
-use super::client::{Client, Response, display_url};
-use super::root::{ApiRoot, wpcom_api_base};
+use super::http::{Client, Response, display_url};
 use crate::error::{Error, Result};
+use crate::model::ApiRoot;
+use crate::model::api_root::wpcom_api_base;
 use crate::render::sanitize_line;
 
 /// What the user asked for, normalized.
@@ -52,7 +53,7 @@ pub fn parse_target(input: &str) -> Result<Target> {
     // identity rule, and it would be stored in archives: credentials belong in an identity.
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::InvalidUrl {
-            input: crate::api::client::display_url(&url),
+            input: crate::api::http::display_url(&url),
             reason: "it has a user name or password in it (user:pw@host); those are not sent: add an identity instead (wpcomments identity add)".into(),
         });
     }

@@ -3,9 +3,9 @@
 use serde_json::{Value, json};
 
 use super::auth::{auth_error, wp_error_code};
-use super::client::{Client, Response, display_url};
-use super::root::ApiRoot;
+use super::http::{Client, Response, display_url};
 use crate::error::{Error, Result};
+use crate::model::ApiRoot;
 use crate::render::sanitize_line;
 
 /// Who a guest comment is from (no account: WordPress stores these on the comment).

@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use url::Url;
-use wpcomments::api::auth::{self, Auth, Secret, check_transport, is_loopback};
+use wpcomments::api::auth;
+use wpcomments::api::http::credentials::{Auth, Secret, check_transport, is_loopback};
 use wpcomments::api::{ClientConfig, Scope};
 use wpcomments::error::{Error, Result};
 use wpcomments::identity::loopback::Loopback;
@@ -345,7 +346,7 @@ fn wordpress_com(
     identity.password_command = None;
     if !args.no_check {
         let bearer = Some(Auth::Bearer(token.access_token.clone()));
-        let scope = Scope::parse(&wpcomments::api::root::wpcom_api_base());
+        let scope = Scope::parse(&wpcomments::model::api_root::wpcom_api_base());
         let me = rt.block_on(async { oauth::wpcom_me(&client(config, bearer, scope)?).await })?;
         say::err(&format!(
             "checked: {}",

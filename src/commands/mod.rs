@@ -9,7 +9,8 @@ pub mod reply;
 pub mod say;
 
 use url::Url;
-use wpcomments::api::auth::{self, Auth, Me};
+use wpcomments::api::auth::{self, Me};
+use wpcomments::api::http::Auth;
 use wpcomments::api::{self, ApiRoot, Client, ClientConfig, Scope};
 use wpcomments::error::{Error, Result};
 use wpcomments::identity::{Identities, Identity};
@@ -72,14 +73,14 @@ pub async fn site_api(client: &Client, site: &str) -> Result<ApiRoot> {
         .map(|home| {
             format!(
                 " (if that is your site, add the identity with --site {})",
-                api::client::display_url(&home)
+                api::http::display_url(&home)
             )
         })
         .unwrap_or_default();
     Err(Error::Auth(format!(
         "{} names its REST API at {}, outside that site: no credentials are sent there{hint}",
-        api::client::display_url(scope.home()),
-        api::client::display_url(&root)
+        api::http::display_url(scope.home()),
+        api::http::display_url(&root)
     )))
 }
 

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use wpcomments::api::{self, ClientConfig, posts};
 use wpcomments::error::{Error, Result};
 use wpcomments::identity::Identities;
-use wpcomments::identity::drafts::{self, DraftKey};
 use wpcomments::identity::reply::{Failed, send};
+use wpcomments::store::drafts::{self, DraftKey};
 
 use super::runtime;
 use crate::cli::ReplyArgs;
@@ -74,7 +74,7 @@ fn read_body(file: Option<&PathBuf>) -> Result<String> {
     let body = match file {
         // A regular file of at most 1 MB (WordPress keeps 64 KB of a comment): a FIFO or
         // `/dev/zero` named here must not hang or fill memory. Pipes go on stdin.
-        Some(path) => wpcomments::files::read_regular(path, 1 << 20).map_err(|e| {
+        Some(path) => wpcomments::store::files::read_regular(path, 1 << 20).map_err(|e| {
             Error::Io(format!(
                 "cannot read {}: {e}",
                 wpcomments::render::sanitize_line(&path.display().to_string())

@@ -5,7 +5,6 @@
 //! ([`secrets`]), or comes from a `password_command`. Nothing here prints.
 
 pub mod appauth;
-pub mod drafts;
 pub mod loopback;
 pub mod oauth;
 pub mod reply;
@@ -17,7 +16,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::api::auth::Auth;
+use crate::api::http::Auth;
 use crate::api::write::GuestAuthor;
 use crate::api::{ClientConfig, Scope};
 use crate::error::{Error, Result};
@@ -121,7 +120,7 @@ impl Identity {
             "identity {} belongs to {}, not {}: its credentials are not sent there",
             self.name,
             crate::render::sanitize_line(self.site.as_deref().unwrap_or("WordPress.com")),
-            crate::api::client::display_url(url)
+            crate::api::http::display_url(url)
         )))
     }
 
@@ -134,7 +133,7 @@ impl Identity {
         match self.auth_scope() {
             Some(scope) if !scope.contains(&root) => Err(Error::Auth(format!(
                 "the page names its REST API at {}, outside the site of identity {}: its credentials are not sent there",
-                crate::api::client::display_url(&root),
+                crate::api::http::display_url(&root),
                 self.name
             ))),
             _ => Ok(()),
@@ -154,7 +153,7 @@ impl Identity {
     /// public API host.
     pub fn auth_scope(&self) -> Option<Scope> {
         match self.kind {
-            Kind::WordpressCom => Scope::parse(&crate::api::root::wpcom_api_base()),
+            Kind::WordpressCom => Scope::parse(&crate::model::api_root::wpcom_api_base()),
             _ => self.site.as_deref().and_then(Scope::parse),
         }
     }
@@ -265,7 +264,7 @@ pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
         .flatten()
         .find(|root| dir.starts_with(root))
         .unwrap_or_else(|| dir.to_path_buf());
-    crate::files::write_private(&root, path, bytes).map_err(|e| Error::Io(e.0))
+    crate::store::files::write_private(&root, path, bytes).map_err(|e| Error::Io(e.0))
 }
 
 /// Largest identities, secrets or config file read (they are a few KB).

@@ -8,9 +8,9 @@ use url::Url;
 
 use super::config_dir;
 use super::loopback::param;
-use crate::api::auth::Secret;
-use crate::api::client::display_url;
-use crate::api::{Client, client::http_error};
+use crate::api::http::credentials::Secret;
+use crate::api::http::display_url;
+use crate::api::{Client, http::http_error};
 use crate::error::{Error, Result};
 
 /// The OAuth2 server (`$WPCOMMENTS_WPCOM_OAUTH`, for tests), ending with `/`.
@@ -66,7 +66,7 @@ fn read_table(config: Option<&Path>) -> Result<toml::Table> {
         Some(p) => p.to_path_buf(),
         None => config_dir()?.join("config.toml"),
     };
-    let Ok(text) = crate::files::read_regular(&path, super::MAX_SMALL_FILE) else {
+    let Ok(text) = crate::store::files::read_regular(&path, super::MAX_SMALL_FILE) else {
         return Ok(toml::Table::new());
     };
     // Only our table matters here; the settings loader reports errors in the rest.
@@ -191,7 +191,7 @@ pub async fn exchange(
 
 /// `rest/v1.1/me` on the WordPress.com API: who the token belongs to.
 pub async fn wpcom_me(client: &Client) -> Result<crate::api::auth::Me> {
-    let base = Url::parse(&crate::api::root::wpcom_api_base())
+    let base = Url::parse(&crate::model::api_root::wpcom_api_base())
         .map_err(|e| Error::Identity(e.to_string()))?;
     let url = base
         .join("rest/v1.1/me")

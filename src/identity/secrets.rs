@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use super::{Identity, config_dir, write_private};
-use crate::api::auth::Secret;
+use crate::api::http::Secret;
 use crate::error::{Error, Result};
 
 /// Service name in the OS keyring.
@@ -61,7 +61,7 @@ pub fn delete(name: &str) -> Result<()> {
 
 fn read_file() -> Result<BTreeMap<String, String>> {
     let path = file_path()?;
-    let text = match crate::files::read_regular(&path, super::MAX_SMALL_FILE) {
+    let text = match crate::store::files::read_regular(&path, super::MAX_SMALL_FILE) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
         Err(e) => {

@@ -29,7 +29,7 @@ impl Identities {
 
     /// Load from a given file; a missing file is an empty list.
     pub fn load_from(path: &Path) -> Result<Identities> {
-        match crate::files::read_regular(path, super::MAX_SMALL_FILE) {
+        match crate::store::files::read_regular(path, super::MAX_SMALL_FILE) {
             Ok(text) => toml::from_str(&text).map_err(|e| {
                 Error::Identity(format!("cannot read {}: {}", path.display(), e.message()))
             }),
@@ -83,7 +83,7 @@ impl Identities {
             None => self.default_for(url).ok_or_else(|| {
                 Error::Identity(format!(
                     "no identity to post as on {}: pass --as NAME, or add one (wpcomments identity add NAME --site URL --app-password, or --guest --name N --email E)",
-                    crate::api::client::display_url(url)
+                    crate::api::http::display_url(url)
                 ))
             })?,
         };

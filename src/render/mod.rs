@@ -15,6 +15,7 @@ mod layout;
 mod parse;
 mod references;
 mod sanitize;
+mod spaces;
 mod url_text;
 mod width;
 

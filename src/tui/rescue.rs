@@ -12,7 +12,7 @@ pub fn drafts(texts: &[String]) {
         return;
     }
     let joined = texts.join("\n\n----\n\n");
-    match crate::files::write_rescue("drafts.txt", &joined) {
+    match crate::store::files::write_rescue("drafts.txt", &joined) {
         Ok(path) => eprintln!(
             "wpcomments: {} could not be saved to the data dir; the text is in {}",
             if texts.len() == 1 {

@@ -1,0 +1,11 @@
+//! Identities and their secrets: the store on disk, refusals, OAuth on the wire.
+
+#[allow(dead_code)] // each suite uses part of the shared helpers
+#[path = "../support/mod.rs"]
+mod support;
+
+mod hostile_site;
+mod oauth_wire;
+mod oauth_wpcom;
+mod refusals;
+mod store;
