@@ -63,6 +63,19 @@ impl DraftKey {
         }
     }
 
+    /// A reply to `parent` on post `post_id` sent through the comment form of the page at
+    /// `page` (no REST API): keyed by the page itself, query and fragment dropped.
+    pub fn for_page(page: &Url, post_id: u64, parent: u64) -> DraftKey {
+        let mut page = page.clone();
+        page.set_query(None);
+        page.set_fragment(None);
+        DraftKey {
+            site: crate::store::files::key_file_name(&format!("page:{page}")),
+            post: format!("post-{post_id}"),
+            parent,
+        }
+    }
+
     /// A reply to `parent` under the post at `link`, before its id is known.
     pub fn for_link(link: &Url, parent: u64) -> DraftKey {
         let mut place = link.path().trim_matches('/').to_owned();

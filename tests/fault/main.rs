@@ -2,6 +2,7 @@
 
 #[path = "server.rs"]
 mod fault;
+mod form;
 
 use std::time::{Duration, Instant};
 

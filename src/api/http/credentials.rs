@@ -66,7 +66,7 @@ impl Auth {
     }
 }
 
-pub use super::scope::{check_transport, is_loopback};
+pub use super::scope::{check_transport, is_loopback, same_host};
 
 #[cfg(test)]
 mod tests {

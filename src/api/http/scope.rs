@@ -141,6 +141,16 @@ fn under(path: &str, home: &str) -> bool {
     path.starts_with(home) || format!("{path}/") == home
 }
 
+/// True when `url` is on the same host and port as `site` (the scheme may differ). Not a
+/// credential rule (that is [`Scope`]): for checks such as "the form answered on its own
+/// host".
+pub fn same_host(site: &Url, url: &Url) -> bool {
+    site.host_str()
+        .zip(url.host_str())
+        .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+        && site.port_or_known_default() == url.port_or_known_default()
+}
+
 /// True for hosts on this machine: `localhost`, 127.0.0.0/8 and `::1`.
 pub fn is_loopback(url: &Url) -> bool {
     match url.host() {
