@@ -31,6 +31,12 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, _opts: &DumpOptions) -> 
     meta.push(present::count_line(thread.len(), data.total_reported));
     out.push_str(&meta.join(" · "));
     out.push_str("\n\n");
+    if let Some(read) = &data.page_read {
+        out.push_str(&format!(
+            "*{}*\n\n",
+            escape(&sanitize_line(&read.describe()))
+        ));
+    }
     for row in thread.preorder(SortOrder::OldestFirst) {
         let comment = thread.comment(row.index);
         let level = row.depth.min(MAX_LIST_DEPTH);

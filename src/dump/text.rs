@@ -66,12 +66,19 @@ fn header(data: &ThreadData, thread: &Thread, width: usize, ascii: bool, out: &m
         byline.push(format!("by {}", sanitize_line(a)));
     }
     byline.push(present::utc_date(data.post.date_gmt));
+    let page_read = data
+        .page_read
+        .as_ref()
+        .map(|r| sanitize_line(&r.describe()));
     for line in [
         title,
         url,
         byline.join(" · "),
         present::count_line(thread.len(), data.total_reported),
-    ] {
+    ]
+    .into_iter()
+    .chain(page_read)
+    {
         push_wrapped_head(out, "", &line, width);
     }
     out.push_str(&(if ascii { "=" } else { "═" }).repeat(width));

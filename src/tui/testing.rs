@@ -58,6 +58,7 @@ pub fn thread_data(title: &str, comments: Vec<Comment>) -> ThreadData {
         total_reported: Some(total),
         fetched_at: None,
         source_url: "https://blog.example/post/".into(),
+        page_read: None,
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod compose;
 pub mod load;
 pub mod moderation;
+mod page;
 
 use std::collections::VecDeque;
 use std::sync::Arc;

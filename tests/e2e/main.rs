@@ -7,5 +7,6 @@ mod support;
 mod compose;
 mod form;
 mod moderate;
+mod page_read;
 mod reader;
 mod security;

@@ -43,6 +43,7 @@ fn online(data: ThreadData, width: u16, height: u16) -> App {
                 seen_key: None,
                 focus: None,
                 source_url: data.source_url,
+                page_read: None,
             }),
         },
         Msg::Page {

@@ -26,6 +26,7 @@ pub fn opened(app: &mut App, opened: Opened) {
             view.refresh_seen = Some(HashSet::new());
             view.post = opened.post;
             view.site = opened.site;
+            view.page_read = opened.page_read;
             if opened.api.is_some() {
                 view.api = opened.api;
             }
