@@ -61,7 +61,7 @@ pub enum Error {
         host: String,
     },
     /// TCP connect failed.
-    #[error("could not connect to {url}: {detail} (is the site up? check the URL)")]
+    #[error("{detail}: could not connect to {url} (is the site up? check the URL)")]
     Connect {
         /// URL requested.
         url: String,
@@ -77,14 +77,23 @@ pub enum Error {
         url: String,
     },
     /// TLS failed.
-    #[error(
-        "TLS error talking to {url}: {detail} (check the certificate or use the site's exact https URL)"
-    )]
+    #[error("TLS error ({detail}) talking to {url} ({advice})")]
     Tls {
         /// URL requested.
         url: String,
         /// Short reason.
         detail: String,
+        /// What to do, which depends on the failure: a certificate problem, or a server
+        /// that answered in plain http.
+        advice: String,
+    },
+    /// A name without a scheme that is neither a file here nor a host that resolves.
+    #[error(
+        "no such file or host: {input} (no file of that name here, and no site of that name; check the spelling)"
+    )]
+    NoSuchFileOrHost {
+        /// What the user typed (sanitized).
+        input: String,
     },
     /// No REST API could be found.
     #[error("{url} does not look like a WordPress site: no REST API found (check the URL)")]
@@ -117,7 +126,7 @@ pub enum Error {
         wait: String,
     },
     /// An HTTP error status after retries.
-    #[error("{url} answered HTTP {status}{message} (try again later)")]
+    #[error("HTTP {status}{message} from {url} (try again later)")]
     Http {
         /// URL requested.
         url: String,
@@ -174,7 +183,10 @@ impl Error {
     /// The documented exit code for this failure.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::InvalidUrl { .. } | Error::NeedPost { .. } | Error::Config { .. } => exit::USAGE,
+            Error::InvalidUrl { .. }
+            | Error::NeedPost { .. }
+            | Error::Config { .. }
+            | Error::NoSuchFileOrHost { .. } => exit::USAGE,
             Error::HostNotFound { .. } | Error::Connect { .. } | Error::Timeout { .. } => {
                 exit::NETWORK
             }

@@ -14,6 +14,7 @@ pub mod page_post;
 pub mod page_read;
 pub mod posts;
 pub mod queue;
+pub mod reach;
 pub mod refusal;
 pub mod write;
 
@@ -21,6 +22,7 @@ pub use crate::model::ApiRoot;
 pub use comments::{FetchOptions, PageEvent, fetch_comments};
 pub use discover::{Target, discover, parse_target};
 pub use http::{Client, ClientConfig, Scope};
+pub use reach::{Reached, reach};
 
 use crate::error::Result;
 use crate::model::ThreadData;

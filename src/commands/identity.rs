@@ -36,6 +36,7 @@ fn list() -> Result<()> {
     for identity in &all.list {
         say::out(&identity.describe());
     }
+    super::say::out(&format!("secrets are kept in {}", secrets::place()?));
     Ok(())
 }
 

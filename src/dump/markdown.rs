@@ -18,16 +18,20 @@ const MAX_LIST_DEPTH: usize = 6;
 /// Paragraphs are not wrapped in markdown: the reader's viewer does that.
 const NO_WRAP: usize = usize::MAX;
 
-pub(super) fn write(data: &ThreadData, thread: &Thread, _opts: &DumpOptions) -> String {
+pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> String {
     let mut out = format!("# {}\n\n", escape(&present::title(data)));
     let mut meta = Vec::new();
     if let Some(link) = md_url(&data.post.link) {
         meta.push(format!("<{link}>"));
     }
+    let site = sanitize_line(&data.site.name);
+    if !site.is_empty() {
+        meta.push(escape(&site));
+    }
     if let Some(a) = &data.post.author_name {
         meta.push(format!("by {}", escape(&sanitize_line(a))));
     }
-    meta.push(present::utc_date(data.post.date_gmt));
+    meta.push(present::utc_date_as(data.post.date_gmt, &opts.date_format));
     meta.push(present::count_line(thread.len(), data.total_reported));
     out.push_str(&meta.join(" · "));
     out.push_str("\n\n");
@@ -48,7 +52,7 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, _opts: &DumpOptions) -> 
         let mut head = format!(
             "{indent}- **{}** · {} · {id}",
             escape(&present::author(comment)),
-            present::utc_date(comment.date_gmt),
+            present::utc_date_as(comment.date_gmt, &opts.date_format),
         );
         if row.depth > level {
             head.push_str(&format!(" · depth {}", row.depth));
@@ -58,6 +62,10 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, _opts: &DumpOptions) -> 
         }
         out.push_str(&head);
         out.push_str("\n\n");
+        if let Some(from) = present::ping_source(comment) {
+            let from = md_url(&from).map_or_else(|| escape(&from), |u| format!("<{u}>"));
+            out.push_str(&format!("{indent}  from {from}\n\n"));
+        }
         let doc = Doc::parse(&comment.content_html);
         body(&doc, comment.id, &format!("{indent}  "), &mut out);
     }
@@ -101,14 +109,20 @@ fn body(doc: &Doc, comment_id: u64, indent: &str, out: &mut String) {
         }
         // Lines of one block are separate lines in the source (a <br>, a list item, a
         // quote line): a trailing backslash keeps them apart on the forge.
-        let block: Vec<String> = lines[start..i]
+        // A line of quote bars alone separates paragraphs inside a quote: no break there.
+        let block: Vec<(String, bool)> = lines[start..i]
             .iter()
-            .map(|l| inline(l, comment_id))
+            .map(|l| (inline(l, comment_id), quote_depth(l) < l.spans.len()))
             .collect();
-        for (n, text) in block.iter().enumerate() {
+        for (n, (text, has_text)) in block.iter().enumerate() {
             out.push_str(indent);
             out.push_str(text.trim_end());
-            out.push_str(if n + 1 < block.len() { "\\\n" } else { "\n" });
+            let next_has_text = block.get(n + 1).is_some_and(|(_, t)| *t);
+            out.push_str(if *has_text && next_has_text {
+                "\\\n"
+            } else {
+                "\n"
+            });
         }
         if !block.is_empty() {
             out.push('\n');
@@ -152,8 +166,9 @@ fn longest_run(text: &str, ch: char) -> usize {
 
 /// A laid-out line as markdown: styles become emphasis marks, everything else is escaped.
 fn inline(line: &Line, comment_id: u64) -> String {
-    let mut s = String::new();
-    for (i, span) in line.spans.iter().enumerate() {
+    let bars = quote_depth(line);
+    let mut s = "> ".repeat(bars);
+    for (i, span) in line.spans[bars..].iter().enumerate() {
         let st = span.style;
         let text = if i == 0 {
             escape_line_start(&span.text)
@@ -177,6 +192,15 @@ fn inline(line: &Line, comment_id: u64) -> String {
         }
     }
     s
+}
+
+/// How many quote bars (`│ `, one per nested `<blockquote>`) start the line: each becomes
+/// a markdown `> `.
+fn quote_depth(line: &Line) -> usize {
+    line.spans
+        .iter()
+        .take_while(|sp| sp.style.quote && sp.text.trim_end() == "│")
+        .count()
 }
 
 /// Inline code with a delimiter longer than any backtick run in it.
@@ -275,6 +299,18 @@ mod tests {
             md_url("https://a.example/x(1)").as_deref(),
             Some("https://a.example/x%281%29")
         );
+    }
+
+    #[test]
+    fn quotes_are_markdown_quotes_at_every_depth() {
+        let out = md(
+            "<blockquote><p>one</p><p>two<br>three</p><blockquote><p>deep</p></blockquote></blockquote><p>after</p>",
+        );
+        assert_eq!(
+            out, "> one\n>\n> two\\\n> three\n>\n> > deep\n\nafter\n\n",
+            "{out}"
+        );
+        assert!(!out.contains('│'), "{out}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::model::ThreadData;
 use crate::present;
 use crate::render::{Doc, display_width, sanitize_line, wrap_plain};
-use crate::thread::{SortOrder, Thread};
+use crate::thread::{Row, SortOrder, Thread};
 
 use super::DumpOptions;
 
@@ -13,48 +13,70 @@ const MIN_BODY: usize = 20;
 pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> String {
     let width = opts.width.max(MIN_BODY + 4);
     let mut out = String::new();
-    header(data, thread, width, opts.ascii, &mut out);
-    let guide = if opts.ascii { "| " } else { "│ " };
-    for row in thread.preorder(SortOrder::OldestFirst) {
-        let comment = thread.comment(row.index);
-        let node = thread.node(row.index);
-        // Past the cap the indent stops growing, but there must be room for a body.
-        let cap = opts.indent_cap.min((width - MIN_BODY) / 2);
+    header(data, thread, width, opts, &mut out);
+    let step = opts.indent_width.clamp(1, 8);
+    let guide = format!(
+        "{}{}",
+        if opts.ascii { "|" } else { "│" },
+        " ".repeat(step - 1)
+    );
+    // Past the cap the indent stops growing, but there must be room for a body.
+    let cap = opts.indent_cap.min((width - MIN_BODY) / step);
+    let rows = thread.preorder(SortOrder::OldestFirst);
+    for (i, row) in rows.iter().enumerate() {
         let shown_depth = row.depth.min(cap);
         let prefix = guide.repeat(shown_depth);
-        let body_width = width - display_width(&prefix);
-
-        let mut atoms = vec![
-            present::author(comment),
-            format!("· {}", present::utc_date(comment.date_gmt)),
-            format!("· #{}", comment.id),
-        ];
-        if row.depth > shown_depth {
-            atoms.push(format!("· depth {}", row.depth));
-        }
-        atoms.extend(
-            present::badges(comment, node)
-                .iter()
-                .map(|b| format!("[{}]", b.label())),
-        );
-        for line in fill_atoms(&atoms, body_width) {
-            push_line(&mut out, &prefix, &line);
-        }
-        if comment.is_ping() && !comment.author_url.is_empty() {
-            let from = format!("from {}", crate::render::shown_url(&comment.author_url));
-            for line in wrap_plain(&from, body_width) {
-                push_line(&mut out, &prefix, &line);
-            }
-        }
-        for line in Doc::parse(&comment.content_html).layout(body_width) {
-            push_line(&mut out, &prefix, &line.plain());
-        }
-        push_line(&mut out, &prefix, "");
+        comment(thread, row, shown_depth, &prefix, width, opts, &mut out);
+        // The blank line after a comment carries only the guides the next comment shares,
+        // so a thread ends without a dangling guide and a top-level comment follows one
+        // plain blank line.
+        let next_depth = rows.get(i + 1).map_or(0, |r| r.depth.min(cap));
+        push_line(&mut out, &guide.repeat(shown_depth.min(next_depth)), "");
     }
     out
 }
 
-fn header(data: &ThreadData, thread: &Thread, width: usize, ascii: bool, out: &mut String) {
+fn comment(
+    thread: &Thread,
+    row: &Row,
+    shown_depth: usize,
+    prefix: &str,
+    width: usize,
+    opts: &DumpOptions,
+    out: &mut String,
+) {
+    let comment = thread.comment(row.index);
+    let node = thread.node(row.index);
+    let body_width = width - display_width(prefix);
+    let mut atoms = vec![
+        present::author(comment),
+        format!(
+            "· {}",
+            present::utc_date_as(comment.date_gmt, &opts.date_format)
+        ),
+        format!("· #{}", comment.id),
+    ];
+    if row.depth > shown_depth {
+        atoms.push(format!("· depth {}", row.depth));
+    }
+    atoms.extend(
+        present::badges(comment, node)
+            .iter()
+            .map(|b| format!("[{}]", b.label())),
+    );
+    for line in fill_atoms(&atoms, body_width) {
+        push_line(out, prefix, &line);
+    }
+    if let Some(from) = present::ping_source(comment) {
+        // A URL is printed whole, like the link list: a broken one cannot be followed.
+        push_line(out, prefix, &format!("from {from}"));
+    }
+    for line in Doc::parse(&comment.content_html).layout_whole_urls(body_width) {
+        push_line(out, prefix, &line.plain());
+    }
+}
+
+fn header(data: &ThreadData, thread: &Thread, width: usize, opts: &DumpOptions, out: &mut String) {
     let title = present::title(data);
     let url = crate::render::shown_url(&data.post.link);
     let mut byline = Vec::new();
@@ -65,14 +87,15 @@ fn header(data: &ThreadData, thread: &Thread, width: usize, ascii: bool, out: &m
     if let Some(a) = &data.post.author_name {
         byline.push(format!("by {}", sanitize_line(a)));
     }
-    byline.push(present::utc_date(data.post.date_gmt));
+    byline.push(present::utc_date_as(data.post.date_gmt, &opts.date_format));
     let page_read = data
         .page_read
         .as_ref()
         .map(|r| sanitize_line(&r.describe()));
+    push_wrapped_head(out, "", &title, width);
+    // Whole, like every URL printed: a broken one cannot be followed.
+    push_line(out, "", &url);
     for line in [
-        title,
-        url,
         byline.join(" · "),
         present::count_line(thread.len(), data.total_reported),
     ]
@@ -81,7 +104,7 @@ fn header(data: &ThreadData, thread: &Thread, width: usize, ascii: bool, out: &m
     {
         push_wrapped_head(out, "", &line, width);
     }
-    out.push_str(&(if ascii { "=" } else { "═" }).repeat(width));
+    out.push_str(&(if opts.ascii { "=" } else { "═" }).repeat(width));
     out.push_str("\n\n");
 }
 

@@ -23,8 +23,14 @@ const RULE_MAX: usize = 80;
 const QUOTE_BAR: &str = "│ ";
 const BULLET: &str = "• ";
 
-/// Lays out `blocks` for `width` columns, followed by the reference list for `links`.
-pub(crate) fn layout(blocks: &[Block], links: &[String], width: usize) -> Vec<Line> {
+/// Lays out `blocks` for `width` columns, followed by the reference list for `links`
+/// (URLs broken to fit when `break_urls`, see [`super::references::append`]).
+pub(crate) fn layout(
+    blocks: &[Block],
+    links: &[String],
+    width: usize,
+    break_urls: bool,
+) -> Vec<Line> {
     let mut writer = Writer {
         width: width.max(MIN_WIDTH),
         lines: Vec::new(),
@@ -33,7 +39,7 @@ pub(crate) fn layout(blocks: &[Block], links: &[String], width: usize) -> Vec<Li
     };
     writer.blocks(blocks, true);
     let mut lines = writer.lines;
-    super::references::append(&mut lines, links, width.max(MIN_WIDTH));
+    super::references::append(&mut lines, links, width.max(MIN_WIDTH), break_urls);
     lines
 }
 

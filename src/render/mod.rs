@@ -105,13 +105,19 @@ impl Doc {
     /// links. Blocks are separated by exactly one empty line. `layout(usize::MAX)` gives
     /// each paragraph on one line (for writers that leave wrapping to the reader).
     pub fn layout(&self, width: usize) -> Vec<Line> {
-        layout::layout(&self.blocks, &self.links, width)
+        layout::layout(&self.blocks, &self.links, width, true)
+    }
+
+    /// Like [`Doc::layout`] for printed text: the reference list keeps each URL whole on
+    /// its line (wider than `width` when it must), so it can be copied and followed.
+    pub fn layout_whole_urls(&self, width: usize) -> Vec<Line> {
+        layout::layout(&self.blocks, &self.links, width, false)
     }
 
     /// Like [`Doc::layout`] but without the trailing reference list (the markdown dump
     /// writes its own reference definitions from [`Doc::links`]).
     pub fn layout_body(&self, width: usize) -> Vec<Line> {
-        layout::layout(&self.blocks, &[], width)
+        layout::layout(&self.blocks, &[], width, true)
     }
 
     /// Link targets in reference order: `links()[0]` is "[1]".
@@ -156,7 +162,7 @@ pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
     let mut builder = inline::InlineBuilder::new(false);
     builder.push_text(text, SpanStyle::default());
     let blocks: Vec<parse::Block> = builder.take().map(parse::Block::Para).into_iter().collect();
-    layout::layout(&blocks, &[], width)
+    layout::layout(&blocks, &[], width, true)
         .iter()
         .map(Line::plain)
         .collect()

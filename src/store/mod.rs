@@ -2,11 +2,5 @@
 
 pub mod drafts;
 pub mod files;
+pub mod paths;
 pub mod seen;
-
-use directories::ProjectDirs;
-
-/// The app's XDG directories (`None` when no home directory is known).
-pub fn project_dirs() -> Option<ProjectDirs> {
-    ProjectDirs::from("", "", "wpcomments")
-}

@@ -1,5 +1,5 @@
 //! "New since last visit": the comment ids seen per thread, one small JSON file per thread in
-//! the data dir (`~/.local/share/wpcomments/seen/`). Only the worker touches these files.
+//! the data folder (`~/.local/share/wpcomments/seen/`, moved by `$WPCOMMENTS_DATA_DIR`). Only the worker touches these files.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -32,7 +32,7 @@ impl SeenStore {
     /// The store in the user's data dir (`$WPCOMMENTS_DATA_DIR`, else the XDG one), like
     /// drafts.
     pub fn default_location() -> Option<SeenStore> {
-        let root = crate::identity::data_dir().ok()?;
+        let root = super::paths::Dir::Data.path()?;
         Some(SeenStore {
             dir: root.join("seen"),
             root,

@@ -4,6 +4,10 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+#[path = "../fault/server.rs"]
+mod fault;
+
+mod cli_tty;
 mod compose;
 mod form;
 mod moderate;

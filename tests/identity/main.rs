@@ -5,6 +5,7 @@
 mod support;
 
 mod hostile_site;
+mod keyring;
 mod oauth_wire;
 mod oauth_wpcom;
 mod refusals;

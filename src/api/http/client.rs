@@ -186,6 +186,13 @@ impl Client {
             match retry_in {
                 Some(wait) if attempt < self.config.retries => {
                     attempt += 1;
+                    tracing::info!(
+                        url = %display_url(url),
+                        attempt,
+                        wait_ms = wait.as_millis() as u64,
+                        why = %retry_reason(&outcome),
+                        "retrying"
+                    );
                     tokio::time::sleep(wait).await;
                 }
                 Some(_) => return finish_failed(url, outcome),
@@ -222,6 +229,9 @@ impl Client {
         let _ = url.set_username("");
         let _ = url.set_password(None);
         let url = &url;
+        // Logged: method, URL without credentials, status, size, time. Never headers or
+        // bodies, which carry the credentials and what is posted.
+        let method_name = method.to_string();
         let mut request = http.request(method, url.clone());
         let mut with_auth = false;
         if let Some(auth) = &self.config.auth
@@ -241,8 +251,14 @@ impl Client {
                 .header(reqwest::header::CONTENT_TYPE, kind)
                 .body(bytes);
         }
+        let shown = display_url(url);
+        let started = std::time::Instant::now();
         let sent = request.send().await;
-        let resp = sent.map_err(|e| classify(url, &e))?;
+        let resp = sent.map_err(|e| {
+            let error = classify(url, &e);
+            tracing::info!(method = %method_name, url = %shown, ms = started.elapsed().as_millis() as u64, %error, "request failed");
+            error
+        })?;
         let final_url = resp.url().clone();
         let status = resp.status().as_u16();
         if with_auth && method_follows && resp.status().is_redirection() {
@@ -250,6 +266,14 @@ impl Client {
         }
         let headers = resp.headers().clone();
         let body = read_body(resp, url).await?;
+        tracing::info!(
+            method = %method_name,
+            url = %shown,
+            status,
+            bytes = body.len(),
+            ms = started.elapsed().as_millis() as u64,
+            "request"
+        );
         Ok(Response {
             url: final_url,
             status,
@@ -279,6 +303,14 @@ impl Client {
             });
         }
         Ok(wait)
+    }
+}
+
+/// Why a request is retried, for the log.
+fn retry_reason(outcome: &Result<Response>) -> String {
+    match outcome {
+        Ok(resp) => format!("HTTP {}", resp.status),
+        Err(e) => e.to_string(),
     }
 }
 

@@ -15,15 +15,16 @@ use crate::model::Comment;
 use crate::present::ONLY_YOU_SEE_IT;
 use crate::store::drafts::DraftKey;
 
-/// The status bar's key hints while the composer is open.
-/// `unsaved`: the draft is not on disk, so the hint does not say it is kept.
+/// The status bar while the composer is open. While editing, the composer's own border
+/// lists the keys, so the bar says something else instead of repeating them.
+/// `unsaved`: the draft is not on disk, so the bar does not say it is kept.
 pub fn hints(c: &Composer, unsaved: bool) -> &'static str {
     match (c.stage, c.preview) {
         (Stage::Editing, false) if unsaved => {
-            "ctrl-s send · ctrl-p preview · esc close (the draft is NOT saved to disk)"
+            "the draft is NOT saved to disk: esc and quit ask before it is lost"
         }
-        (Stage::Editing, false) => "ctrl-s send · ctrl-p preview · esc close (the draft is kept)",
-        (Stage::Editing, true) => "ctrl-p edit · ctrl-s send · esc edit",
+        (Stage::Editing, false) => "the draft is saved as you type and kept when you close",
+        (Stage::Editing, true) => "preview: drawn as the site will show it",
         (Stage::Confirm, _) => "y post · i another identity · n back to editing",
         (Stage::Sending, _) => "posting…",
     }

@@ -112,6 +112,10 @@ pub fn failed(app: &mut App, message: String) {
 
 /// Fetch again: the open thread's post directly, or the original source.
 pub fn refresh(app: &mut App) -> Vec<Effect> {
+    if matches!(app.source, Some(ThreadSource::Demo)) && app.thread.is_some() {
+        app.message = Some("the demo thread is built in: there is nothing to fetch".into());
+        return Vec::new();
+    }
     let source = app
         .thread
         .as_ref()

@@ -135,6 +135,13 @@ impl ThreadView {
     }
 
     /// How to load this thread again.
+    /// True for the built-in demo and archives: no site behind them, so nothing to post,
+    /// moderate or fetch.
+    pub fn is_offline(&self) -> bool {
+        self.api.is_none()
+    }
+
+    /// Where to fetch this thread again; `None` offline.
     pub fn source(&self) -> Option<ThreadSource> {
         Some(ThreadSource::Post(Box::new(PostTarget {
             api: self.api.clone()?,
