@@ -45,11 +45,12 @@ pub fn to_json(data: &ThreadData, thread: &Thread) -> String {
                     .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
             ),
         ),
-        ("source_url", json!(data.source_url)),
+        // Never a `user:pw@` a URL may have carried.
+        ("source_url", json!(without_userinfo(&data.source_url))),
         ("read_from", Value::Null),
         (
             "site",
-            json!({"name": data.site.name, "url": data.site.url, "api_root": data.site.api_root}),
+            json!({"name": data.site.name, "url": without_userinfo(&data.site.url), "api_root": without_userinfo(&data.site.api_root)}),
         ),
         ("post", data.post.raw.clone()),
         ("total_reported", json!(data.total_reported)),
@@ -162,28 +163,63 @@ pub fn from_json(text: &str, path: &str) -> Result<ThreadData> {
             .get("fetched_at")
             .and_then(Value::as_str)
             .and_then(|s| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%SZ").ok()),
-        source_url: v
-            .get("source_url")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned(),
+        source_url: without_userinfo(
+            v.get("source_url")
+                .and_then(Value::as_str)
+                .unwrap_or_default(),
+        ),
         page_read: page_read_from(&v),
     })
 }
 
-/// Read an archive file.
+/// `text` without the `user:pw@` of a URL (unchanged when it is not a URL).
+fn without_userinfo(text: &str) -> String {
+    match url::Url::parse(text) {
+        Ok(mut url) if !url.username().is_empty() || url.password().is_some() => {
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            url.to_string()
+        }
+        _ => text.to_owned(),
+    }
+}
+
+/// Largest archive read. A thread of 50,000 long comments is about 100 MB of JSON.
+pub const MAX_ARCHIVE: u64 = 128 << 20;
+
+/// Read an archive file: a regular file of at most [`MAX_ARCHIVE`] bytes (a FIFO, a device
+/// or a symlink to one is refused without blocking, see [`crate::store::files::read_regular`]).
 pub fn read_file(path: &std::path::Path) -> Result<ThreadData> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Archive {
-        path: sanitize_line(&shown),
-        detail: e.to_string(),
-    })?;
+    let text =
+        crate::store::files::read_regular(path, MAX_ARCHIVE).map_err(|e| Error::Archive {
+            path: sanitize_line(&shown),
+            detail: e.to_string(),
+        })?;
     from_json(&text, &shown)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::escape_invisible;
+    use super::{escape_invisible, without_userinfo};
+
+    #[test]
+    fn credentials_in_a_url_are_never_stored_or_read_back() {
+        assert_eq!(
+            without_userinfo("http://bob:pw@h.example/p/"),
+            "http://h.example/p/"
+        );
+        assert_eq!(without_userinfo("not a url"), "not a url");
+        let mut data = crate::demo::thread().expect("demo");
+        data.source_url = "https://bob:pw@h.example/p/".into();
+        let thread = crate::thread::Thread::build(data.comments.clone());
+        let written = super::to_json(&data, &thread);
+        assert!(!written.contains("bob:pw"), "written");
+        // An archive written by an older version still had them: dropped on reading.
+        let old = written.replace("https://h.example/p/", "https://bob:pw@h.example/p/");
+        let read = super::from_json(&old, "old.json").expect("reads");
+        assert_eq!(read.source_url, "https://h.example/p/");
+    }
 
     #[test]
     fn invisible_characters_are_written_as_json_escapes_and_read_back() {

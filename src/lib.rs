@@ -2,6 +2,7 @@
 //!
 //! The library holds everything but the terminal entry point so integration tests and
 //! benches can drive the same code the binary runs.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod api;
 pub mod app;

@@ -1,5 +1,6 @@
 //! `wpcomments`: parse flags, load the settings once, run, map every failure to one line
 //! and a documented exit code.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -27,7 +28,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(e) => {
-            eprintln!("wpcomments: {e}");
+            commands::say::err(&format!("wpcomments: {e}"));
             ExitCode::from(e.exit_code())
         }
     }
@@ -69,7 +70,7 @@ fn run(cli: Cli) -> Result<()> {
         log::Sink::Stderr
     };
     if let Some(path) = log::init(cli.common.verbose, sink)? {
-        eprintln!("wpcomments: logging to {}", path.display());
+        commands::say::err(&format!("wpcomments: logging to {}", path.display()));
     }
     let client_config = ClientConfig {
         timeout: Duration::from_secs(cli.common.timeout),
@@ -150,7 +151,7 @@ fn read_target(
             identity,
         });
     }
-    let data = read::load(input, client, concurrency)?;
+    let data = read::load(input, client, identity.as_ref(), concurrency)?;
     let format = match cli.format.unwrap_or(FormatArg::Text) {
         FormatArg::Text => Format::Text,
         FormatArg::Markdown => Format::Markdown,

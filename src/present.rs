@@ -90,7 +90,7 @@ pub fn author(comment: &Comment) -> String {
 /// comments and for pings without one.
 pub fn ping_source(comment: &Comment) -> Option<String> {
     (comment.is_ping() && !comment.author_url.is_empty())
-        .then(|| crate::render::sanitize_line(&comment.author_url))
+        .then(|| crate::render::shown_url(&comment.author_url))
 }
 
 /// `2011-05-25 11:02 UTC`, or `date unknown`.

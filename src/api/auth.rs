@@ -3,7 +3,6 @@
 
 use serde_json::{Value, json};
 
-use super::http::credentials::check_transport;
 use super::http::{Client, Response, Secret, display_url, http_error};
 use crate::error::{Error, Result};
 use crate::model::ApiRoot;
@@ -105,7 +104,9 @@ pub async fn has_namespace(client: &Client, api: &ApiRoot, namespace: &str) -> R
 }
 
 /// Trade a user name and password for a token at `jwt-auth/v1/token` (the "JWT
-/// Authentication for WP REST API" plugin and compatible ones).
+/// Authentication for WP REST API" plugin and compatible ones). `client` must carry the
+/// identity's scope ([`super::scope::Scope`]): the password is refused before it leaves for
+/// a token route outside it.
 pub async fn jwt_token(
     client: &Client,
     api: &ApiRoot,
@@ -119,9 +120,10 @@ pub async fn jwt_token(
         )));
     }
     let url = api.url("jwt-auth/v1/token", &[]);
-    check_transport(&url)?;
     let body = json!({"username": user, "password": password.expose()});
-    let resp = client.post_json(&url, &body).await?;
+    // The password goes only inside the client's scope (the site the user named), whatever
+    // API root the site's page advertised.
+    let resp = client.post_secret_json(&url, &body).await?;
     if !resp.ok() {
         return Err(auth_error(&resp, true));
     }

@@ -51,6 +51,14 @@ pub fn parse_target(input: &str) -> Result<Target> {
         Some(h) if h.contains('.') || h == "localhost" || url.port().is_some() => {}
         _ => return Err(invalid("no host name")),
     }
+    // reqwest would send `user:pw@` as Basic auth to whatever the link names, outside every
+    // identity rule, and it would be stored in archives: credentials belong in an identity.
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::InvalidUrl {
+            input: crate::api::http::display_url(&url),
+            reason: "it has a user name or password in it (user:pw@host); those are not sent: add an identity instead (wpcomments identity add)".into(),
+        });
+    }
     let focus_comment = url
         .fragment()
         .and_then(|f| f.strip_prefix("comment-"))
@@ -262,6 +270,13 @@ mod tests {
         assert!(parse_target("not a url").is_err());
         assert!(parse_target("ftp://example.com/x").is_err());
         assert!(parse_target("justaword").is_err());
+        let err = parse_target("http://bob:pw@127.0.0.1:8/p/")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("user name or password") && !err.contains("bob"),
+            "{err}"
+        );
         let t = parse_target("example.com/?u=https://x.example/").unwrap();
         assert_eq!(t.url.host_str(), Some("example.com"));
     }

@@ -21,7 +21,7 @@ pub mod write;
 pub use crate::model::ApiRoot;
 pub use comments::{FetchOptions, PageEvent, fetch_comments};
 pub use discover::{Target, discover, parse_target};
-pub use http::{Client, ClientConfig};
+pub use http::{Client, ClientConfig, Scope};
 pub use reach::{Reached, reach};
 
 use crate::error::Result;

@@ -36,7 +36,8 @@ impl QueueRow {
             parent: num("parent"),
             author: html_to_line(v.get("author_name").and_then(Value::as_str).unwrap_or("")),
             email: text("author_email"),
-            url: text("author_url"),
+            // Shown with its real host (punycode, no user-info), like every URL.
+            url: crate::render::shown_url(&text("author_url")),
             ip: text("author_ip"),
             date: parse_wp_date(v.get("date_gmt")),
             excerpt: truncate_to_width(&html_to_line(rendered), 300),

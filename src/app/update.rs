@@ -42,6 +42,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 fn route(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, &key),
+        // SIGTERM, SIGHUP: quit without asking; drafts not on disk are rescued at exit.
+        Msg::Action(Action::Quit) => {
+            app.quit = true;
+            vec![Effect::Quit]
+        }
         Msg::Action(action) => on_action(app, action),
         Msg::Mouse(mouse) => {
             on_mouse(app, mouse);
@@ -94,6 +99,10 @@ fn route(app: &mut App, msg: Msg) -> Vec<Effect> {
             compose::draft_loaded(app, key, text);
             Vec::new()
         }
+        Msg::DraftSaved { key, error } => {
+            compose::unsaved::saved(app, key, error);
+            Vec::new()
+        }
         Msg::Sent { key, outcome } => compose::keys::sent(app, key, outcome),
         Msg::Edited { key, outcome } => compose::keys::edited(app, key, outcome),
         Msg::SendingAs { key, sender } => {
@@ -144,6 +153,9 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
     let Some(chord) = Chord::from_event(key) else {
         return Vec::new();
     };
+    if app.posting.leaving.is_some() {
+        return compose::unsaved::answer(app, key);
+    }
     // Ctrl-C always quits, whatever the bindings or mode.
     if chord == Chord::new(KeyCode::Char('c'), KeyModifiers::CONTROL) {
         return on_action(app, Action::Quit);
@@ -189,10 +201,7 @@ fn submit(app: &mut App, kind: PromptKind, text: String) -> Vec<Effect> {
 /// Apply a bindable action.
 pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::Quit => {
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
+        Action::Quit => return compose::unsaved::quit(app),
         Action::Suspend => return vec![Effect::Suspend],
         Action::Help => {
             app.modal = Some(Modal::Overlay(Overlay::Help { scroll: 0 }));

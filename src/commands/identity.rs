@@ -3,16 +3,17 @@
 use std::path::Path;
 
 use url::Url;
-use wpcomments::api::ClientConfig;
 use wpcomments::api::auth;
 use wpcomments::api::http::credentials::{Auth, Secret, check_transport, is_loopback};
+use wpcomments::api::{ClientConfig, Scope};
 use wpcomments::error::{Error, Result};
 use wpcomments::identity::loopback::Loopback;
 use wpcomments::identity::{Identities, Identity, Kind, appauth, normalize_site, oauth, secrets};
 
 use super::login::{self, Came};
 use super::prompt::{ask, ask_secret};
-use super::{check_account, client, describe_me, discover_site, runtime};
+use super::say;
+use super::{check_account, client, describe_me, runtime, site_api, site_scope};
 use crate::cli::{AddArgs, IdentityCommand};
 
 /// Run one `identity` subcommand.
@@ -28,14 +29,14 @@ pub fn run(cmd: IdentityCommand, config: &ClientConfig, config_path: Option<&Pat
 fn list() -> Result<()> {
     let all = Identities::load()?;
     if all.list.is_empty() {
-        println!(
-            "no identities yet; add one with: wpcomments identity add NAME --site URL --app-password"
+        say::out(
+            "no identities yet; add one with: wpcomments identity add NAME --site URL --app-password",
         );
     }
     for identity in &all.list {
-        println!("{}", identity.describe());
+        say::out(&identity.describe());
     }
-    println!("secrets are kept in {}", secrets::place()?);
+    super::say::out(&format!("secrets are kept in {}", secrets::place()?));
     Ok(())
 }
 
@@ -46,7 +47,7 @@ fn remove(name: &str) -> Result<()> {
     }
     secrets::delete(name)?;
     all.save()?;
-    println!("removed identity {name} and its stored secret");
+    say::out(&format!("removed identity {name} and its stored secret"));
     Ok(())
 }
 
@@ -55,11 +56,11 @@ fn test(name: &str, config: &ClientConfig) -> Result<()> {
     let rt = runtime()?;
     let me = match identity.kind {
         Kind::Guest => {
-            println!(
+            say::out(&format!(
                 "{name}: guest {} <{}>; nothing to log in to (guests post with a name and email)",
                 identity.author_name.as_deref().unwrap_or_default(),
                 identity.author_email.as_deref().unwrap_or_default()
-            );
+            ));
             return Ok(());
         }
         Kind::WordpressCom => {
@@ -73,7 +74,10 @@ fn test(name: &str, config: &ClientConfig) -> Result<()> {
         }
     };
     let site = identity.site.as_deref().unwrap_or("WordPress.com");
-    println!("{name}: logged in to {site} as {}", describe_me(&me));
+    say::out(&format!(
+        "{name}: logged in to {site} as {}",
+        describe_me(&me)
+    ));
     Ok(())
 }
 
@@ -126,6 +130,18 @@ fn add(args: AddArgs, config: &ClientConfig, config_path: Option<&Path>) -> Resu
 }
 
 fn save(identity: Identity, secret: Option<Secret>, make_default: bool) -> Result<()> {
+    let fields = [
+        ("the user name", &identity.user),
+        ("the guest name", &identity.author_name),
+        ("the email", &identity.author_email),
+        ("the website", &identity.author_url),
+        ("the site", &identity.site),
+    ];
+    for (what, value) in fields {
+        if let Some(v) = value {
+            wpcomments::identity::plain_value(what, v)?;
+        }
+    }
     let mut all = Identities::load()?;
     let place = match (&secret, &identity.password_command) {
         (Some(s), None) => Some(secrets::store(&identity.name, s)?),
@@ -134,9 +150,9 @@ fn save(identity: Identity, secret: Option<Secret>, make_default: bool) -> Resul
     let line = format!("added identity {}", identity.describe());
     all.upsert(identity, make_default);
     all.save()?;
-    println!("{line}");
+    say::out(&line);
     if let Some(place) = place {
-        println!("secret stored in {place}");
+        say::out(&format!("secret stored in {place}"));
     }
     Ok(())
 }
@@ -176,7 +192,10 @@ fn verify(args: &AddArgs, config: &ClientConfig, site: &str, auth: Auth) -> Resu
         return Ok(());
     }
     let me = runtime()?.block_on(check_account(config, site, auth))?;
-    eprintln!("checked: {}", describe_me(&me).replace('\n', "; "));
+    say::err(&format!(
+        "checked: {}",
+        describe_me(&me).replace('\n', "; ")
+    ));
     Ok(())
 }
 
@@ -212,8 +231,10 @@ fn jwt(args: &AddArgs, config: &ClientConfig, site: String) -> Result<(Identity,
     identity.password_command = None;
     let rt = runtime()?;
     let token = rt.block_on(async {
-        let c = client(config, None, None)?;
-        let api_root = discover_site(&c, &site).await?;
+        // The password goes only inside the site named (the client's scope), decided on the
+        // discovered root before it is sent.
+        let c = client(config, None, Some(site_scope(&site)?))?;
+        let api_root = site_api(&c, &site).await?;
         auth::jwt_token(&c, &api_root, &user, &password).await
     })?;
     verify(args, config, &site, Auth::Bearer(token.clone()))?;
@@ -227,9 +248,10 @@ fn browser(
 ) -> Result<(Identity, Option<Secret>)> {
     let mut identity = blank(args, Kind::AppPassword, Some(site.clone()));
     let rt = runtime()?;
+    let scope = site_scope(&site)?;
     let endpoint = rt.block_on(async {
         let c = client(config, None, None)?;
-        let api_root = discover_site(&c, &site).await?;
+        let api_root = site_api(&c, &site).await?;
         appauth::authorization_endpoint(&c, &api_root).await
     })?;
     let endpoint = endpoint.ok_or_else(|| {
@@ -245,7 +267,12 @@ fn browser(
         let listener = Loopback::bind_unguessable()?;
         let callback = listener.callback_url();
         let url = appauth::authorize_url(&endpoint, &app_name, &app_id, Some(&callback));
-        login::show(&url, "Approve wpcomments in your browser:", args.no_browser);
+        login::show(
+            &url,
+            "Approve wpcomments in your browser:",
+            args.no_browser,
+            &scope,
+        )?;
         let page = "wpcomments received the application password.";
         match login::wait_for(listener, args.no_browser, true, page)? {
             Came::Callback(params) => appauth::from_callback(&params)?,
@@ -257,7 +284,8 @@ fn browser(
             &url,
             "Approve wpcomments in your browser, then paste the password the page shows:",
             args.no_browser,
-        );
+            &scope,
+        )?;
         let password = ask_secret("application password: ")?;
         pasted(args, password.expose().to_owned())?
     };
@@ -297,7 +325,8 @@ fn wordpress_com(
     } else {
         "Approve wpcomments on WordPress.com in your browser (or paste the address it ends on):"
     };
-    login::show(&url, intro, args.no_browser);
+    let oauth_scope = site_scope(&oauth::oauth_base())?;
+    login::show(&url, intro, args.no_browser, &oauth_scope)?;
     let page = "wpcomments is now logged in to WordPress.com.";
     let code = match login::wait_for(listener, true, false, page)? {
         Came::Callback(params) => oauth::code_from_params(&params, &state)?,
@@ -305,7 +334,8 @@ fn wordpress_com(
     };
     let rt = runtime()?;
     let token = rt.block_on(async {
-        oauth::exchange(&client(config, None, None)?, &app, &redirect_uri, &code).await
+        let c = client(config, None, Some(oauth_scope.clone()))?;
+        oauth::exchange(&c, &app, &redirect_uri, &code).await
     })?;
     let site = token
         .blog_url
@@ -317,9 +347,12 @@ fn wordpress_com(
     identity.password_command = None;
     if !args.no_check {
         let bearer = Some(Auth::Bearer(token.access_token.clone()));
-        let scope = Url::parse(&wpcomments::model::api_root::wpcom_api_base()).ok();
+        let scope = Scope::parse(&wpcomments::model::api_root::wpcom_api_base());
         let me = rt.block_on(async { oauth::wpcom_me(&client(config, bearer, scope)?).await })?;
-        eprintln!("checked: {}", describe_me(&me).replace('\n', "; "));
+        say::err(&format!(
+            "checked: {}",
+            describe_me(&me).replace('\n', "; ")
+        ));
         identity.user = Some(me.login).filter(|l| !l.is_empty());
     }
     Ok((identity, Some(token.access_token)))

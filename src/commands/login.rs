@@ -5,7 +5,10 @@ use std::io::IsTerminal;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use wpcomments::api::Scope;
 use wpcomments::error::{Error, Result};
+
+use super::say;
 use wpcomments::identity::loopback::Loopback;
 
 /// How long a browser login may take.
@@ -54,9 +57,16 @@ pub fn wait_for(listener: Loopback, paste: bool, secret: bool, page: &'static st
 }
 
 /// Open `url` in the browser unless told not to; the address is printed either way.
-pub fn show(url: &url::Url, intro: &str, no_browser: bool) {
-    eprintln!("{intro}\n  {url}");
+///
+/// Only an https page inside `scope` (http on this machine) is shown or opened
+/// ([`Scope::admit_browser`]): the address comes from the site, and the system opener would
+/// as readily run `file:`, `javascript:` or a custom scheme. Errors: the refusal, in one
+/// line naming the address (sanitized).
+pub fn show(url: &url::Url, intro: &str, no_browser: bool, scope: &Scope) -> Result<()> {
+    scope.admit_browser(url)?;
+    say::err(&format!("{intro}\n  {url}"));
     if !no_browser && open::that_detached(url.as_str()).is_err() {
-        eprintln!("(no browser could be opened: open the address yourself)");
+        say::err("(no browser could be opened: open the address yourself)");
     }
+    Ok(())
 }

@@ -57,7 +57,8 @@ pub fn run(args: &ModerateArgs, config: &ClientConfig) -> Result<()> {
     let jobs = jobs(args);
     let (identity, auth) = moderator(args)?;
     runtime()?.block_on(async {
-        let api_root = super::discover_site(&client(config, None, None)?, &args.site).await?;
+        let plain = client(config, None, None)?;
+        let api_root = super::identity_api(&plain, &identity, &args.site).await?;
         let c = client(config, Some(auth), identity.auth_scope())?;
         let me = auth::whoami(&c, &api_root).await?;
         if !me.can_moderate {
@@ -74,7 +75,7 @@ pub fn run(args: &ModerateArgs, config: &ClientConfig) -> Result<()> {
         let mut failed: Vec<(u64, Error)> = Vec::new();
         for (action, id) in &jobs {
             let outcome = moderate::apply(&c, &api_root, *id, *action, None).await;
-            println!("{}", result_line(*id, *action, &outcome));
+            super::say::out(&result_line(*id, *action, &outcome));
             if let Err(e) = outcome {
                 failed.push((*id, e));
             }
@@ -108,9 +109,9 @@ fn skipped_word(action: ModAction, o: &Outcome) -> String {
 
 /// Name what will be deleted and ask; anything but `y`/`yes` stops before any change.
 async fn confirm_delete(c: &Client, api_root: &ApiRoot, ids: &[u64]) -> Result<()> {
-    eprintln!("about to delete permanently (this cannot be undone):");
+    super::say::err("about to delete permanently (this cannot be undone):");
     for id in ids {
-        eprintln!("  {}", describe(c, api_root, *id).await);
+        super::say::err(&format!("  {}", describe(c, api_root, *id).await));
     }
     let answer = super::prompt::ask("delete them? type yes: ").unwrap_or_default();
     if matches!(answer.to_ascii_lowercase().as_str(), "y" | "yes") {

@@ -1,7 +1,7 @@
 //! Asking for a line or a secret: from the terminal (the secret without echo), or one line
 //! of stdin each when it is not a terminal (scripts, tests).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 
 use wpcomments::api::http::Secret;
 use wpcomments::error::{Error, Result};
@@ -10,8 +10,7 @@ use wpcomments::error::{Error, Result};
 pub fn ask(label: &str) -> Result<String> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        eprint!("{label}");
-        let _ = std::io::stderr().flush();
+        super::say::prompt(label);
     }
     let mut line = String::new();
     let n = stdin
@@ -33,12 +32,11 @@ pub fn ask_secret(label: &str) -> Result<Secret> {
     if !std::io::stdin().is_terminal() {
         return ask(label).map(Secret::new);
     }
-    eprint!("{label}");
-    let _ = std::io::stderr().flush();
+    super::say::prompt(label);
     crossterm::terminal::enable_raw_mode().map_err(|e| Error::Io(format!("terminal: {e}")))?;
     let typed = read_hidden();
     let _ = crossterm::terminal::disable_raw_mode();
-    eprintln!();
+    super::say::err("");
     let secret = Secret::new(typed?);
     if secret.is_empty() {
         return Err(Error::Identity("nothing was typed".into()));

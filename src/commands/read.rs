@@ -55,7 +55,7 @@ pub fn reach(target: Target, typed: &str, config: &ClientConfig) -> Result<Targe
     match runtime()?.block_on(api::reach(&client, &target)) {
         Ok(reached) => {
             if let Some(note) = reached.note {
-                eprintln!("wpcomments: {note}");
+                super::say::err(&format!("wpcomments: {note}"));
             }
             Ok(reached.target)
         }
@@ -93,7 +93,14 @@ pub fn reader(
 }
 
 /// The thread for `--dump`, with progress on stderr when it is a terminal.
-pub fn load(input: Input, config: ClientConfig, concurrency: usize) -> Result<ThreadData> {
+/// With `identity`, an API root the page names outside its site is refused (its credentials
+/// would not be sent there).
+pub fn load(
+    input: Input,
+    config: ClientConfig,
+    identity: Option<&Identity>,
+    concurrency: usize,
+) -> Result<ThreadData> {
     let target = match input {
         Input::Demo => return demo::thread(),
         Input::Archive(path) => return archive::read_file(&path),
@@ -109,6 +116,9 @@ pub fn load(input: Input, config: ClientConfig, concurrency: usize) -> Result<Th
         if client.has_auth() {
             // A moderator also sees held comments and pingbacks.
             let found = api::discover(&client, &target).await?;
+            if let Some(identity) = identity {
+                identity.ensure_api(&found.api)?;
+            }
             let me = api::auth::whoami(&client, &found.api).await?;
             opts.edit_context = me.can_moderate;
             opts.include_held_and_pings = me.can_moderate;

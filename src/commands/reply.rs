@@ -39,14 +39,18 @@ pub fn run(args: ReplyArgs, config: &ClientConfig) -> Result<()> {
             .and_then(wpcomments::api::Client::new)
             .map_err(early)?;
         let (to, post) = destination(&c, &target, &identity).await.map_err(early)?;
-        let post_key = DraftKey::for_post(&target.url, post, parent);
+        let post_key = to.draft_key(&target.url, post, parent);
         let body = match &body {
             Some(b) => b.clone(),
             None => saved_draft(&post_key, &link_key).map_err(early)?,
         };
         drafts::rekey(&link_key, &post_key, &body).map_err(early)?;
-        let mut announce =
-            |route: Route| eprintln!("wpcomments: posting as {}", identity.sender_words(route));
+        let mut announce = |route: Route| {
+            super::say::err(&format!(
+                "wpcomments: posting as {}",
+                identity.sender_words(route)
+            ))
+        };
         send(
             &c,
             &to,
@@ -67,23 +71,23 @@ pub fn run(args: ReplyArgs, config: &ClientConfig) -> Result<()> {
             } else {
                 ""
             };
-            println!(
+            super::say::out(&format!(
                 "comment #{}: {}{only_you} ({})",
                 posted.id,
                 posted.status_words(),
                 posted.route.words()
-            );
+            ));
             if !posted.link.is_empty() {
-                println!("{}", posted.link);
+                super::say::out(&wpcomments::render::shown_url(&posted.link));
             }
             Ok(())
         }
         Err(Failed { error, draft }) => {
             if let Some(path) = draft {
-                eprintln!(
+                super::say::err(&format!(
                     "wpcomments: your reply is kept as a draft in {} (send it again with: wpcomments reply --draft URL)",
                     path.display()
-                );
+                ));
             }
             Err(error)
         }
@@ -92,16 +96,23 @@ pub fn run(args: ReplyArgs, config: &ClientConfig) -> Result<()> {
 
 fn read_body(file: Option<&PathBuf>) -> Result<String> {
     let body = match file {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?,
+        // A regular file of at most 1 MB (WordPress keeps 64 KB of a comment): a FIFO or
+        // `/dev/zero` named here must not hang or fill memory. Pipes go on stdin.
+        Some(path) => wpcomments::store::files::read_regular(path, 1 << 20).map_err(|e| {
+            Error::Io(format!(
+                "cannot read {}: {e}",
+                wpcomments::render::sanitize_line(&path.display().to_string())
+            ))
+        })?,
         None => {
             let mut stdin = std::io::stdin();
             if stdin.is_terminal() {
                 // Otherwise the terminal just waits, and nothing says what for.
-                eprintln!("type your reply, end with ctrl-D (ctrl-C cancels)");
+                super::say::err("type your reply, end with ctrl-D (ctrl-C cancels)");
             }
             let mut text = String::new();
             stdin
+                .take(1 << 20)
                 .read_to_string(&mut text)
                 .map_err(|e| Error::Io(format!("cannot read the reply from stdin: {e}")))?;
             text

@@ -143,7 +143,7 @@ impl Settings {
             },
         };
         let shown = path.display().to_string();
-        let text = match std::fs::read_to_string(&path) {
+        let text = match crate::store::files::read_regular(&path, crate::identity::MAX_SMALL_FILE) {
             Ok(t) => t,
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Settings::default());

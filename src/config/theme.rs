@@ -278,7 +278,8 @@ pub fn load_from(name: &str, user_dir: Option<&std::path::Path>) -> Result<Theme
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if valid_name && let Some(dir) = user_dir {
         let file = dir.join(format!("{name}.toml"));
-        if let Ok(text) = std::fs::read_to_string(&file) {
+        if let Ok(text) = crate::store::files::read_regular(&file, crate::identity::MAX_SMALL_FILE)
+        {
             let base = Theme::builtin_default();
             return parse(name, &text, &file.display().to_string(), Some(&base));
         }

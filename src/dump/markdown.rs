@@ -75,7 +75,10 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
 /// An http(s) URL re-serialized by a URL parser (which percent-encodes `<`, `>`, quotes and
 /// spaces), with parentheses encoded too so it can sit in `[text](url)`.
 fn md_url(raw: &str) -> Option<String> {
-    let url = Url::parse(&sanitize_line(raw)).ok()?;
+    let mut url = Url::parse(&sanitize_line(raw)).ok()?;
+    // As everywhere a URL is shown: no user-info to pass a look-alike name off as the host.
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
     matches!(url.scheme(), "http" | "https" | "mailto").then(|| {
         url.to_string()
             .replace('(', "%28")

@@ -78,7 +78,7 @@ fn comment(
 
 fn header(data: &ThreadData, thread: &Thread, width: usize, opts: &DumpOptions, out: &mut String) {
     let title = present::title(data);
-    let url = sanitize_line(&data.post.link);
+    let url = crate::render::shown_url(&data.post.link);
     let mut byline = Vec::new();
     let site = sanitize_line(&data.site.name);
     if !site.is_empty() {

@@ -77,10 +77,14 @@ pub fn from_callback(params: &[(String, String)]) -> Result<Approved> {
         ));
     }
     match (param(params, "user_login"), param(params, "password")) {
-        (Some(user), Some(password)) if !user.is_empty() && !password.is_empty() => Ok(Approved {
-            user: user.to_owned(),
-            password: Secret::new(password),
-        }),
+        (Some(user), Some(password)) if !user.is_empty() && !password.is_empty() => {
+            super::plain_value("the user name the site sent back", user)?;
+            super::plain_value("the password the site sent back", password)?;
+            Ok(Approved {
+                user: user.to_owned(),
+                password: Secret::new(password),
+            })
+        }
         _ => Err(Error::Identity(
             "the browser came back without a user name and password".into(),
         )),
@@ -115,5 +119,14 @@ mod tests {
             ("password".to_owned(), "abcd efgh".to_owned()),
         ];
         assert_eq!(from_callback(&p).unwrap().user, "ada");
+        let planted = vec![
+            ("user_login".to_owned(), "ada\u{1b}]0;owned\u{7}".to_owned()),
+            ("password".to_owned(), "abcd efgh".to_owned()),
+        ];
+        let err = from_callback(&planted).unwrap_err().to_string();
+        assert!(
+            err.contains("control characters") && !err.contains('\u{1b}'),
+            "{err}"
+        );
     }
 }

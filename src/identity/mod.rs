@@ -17,9 +17,9 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::api::ClientConfig;
 use crate::api::http::Auth;
 use crate::api::write::GuestAuthor;
+use crate::api::{ClientConfig, Scope};
 use crate::error::{Error, Result};
 
 pub use store::{Identities, Purpose};
@@ -96,16 +96,18 @@ impl Identity {
         }
     }
 
-    /// True when this identity may be used for `url`: same host and port as its site;
-    /// WordPress.com identities serve every `*.wordpress.com` blog; a guest without a
-    /// site serves every site.
+    /// True when this identity may be used for `url`: inside its site (host, port and home
+    /// path: [`Scope`]), so `http://h/~alice/` never serves `http://h/~mallory/`;
+    /// WordPress.com identities serve every `*.wordpress.com` blog (or only their own blog
+    /// when the token is limited to one); a guest without a site serves every site.
     pub fn serves(&self, url: &Url) -> bool {
         let host = url.host_str().unwrap_or_default();
+        let in_site = |s: &str| Scope::parse(s).is_some_and(|scope| scope.contains(url));
         if self.kind == Kind::WordpressCom && host.ends_with(".wordpress.com") {
-            return self.site.as_deref().is_none_or(|s| same_site(s, url));
+            return self.site.as_deref().is_none_or(in_site);
         }
         match &self.site {
-            Some(site) => same_site(site, url),
+            Some(site) => in_site(site),
             None => self.kind == Kind::Guest,
         }
     }
@@ -118,9 +120,25 @@ impl Identity {
         Err(Error::Identity(format!(
             "identity {} belongs to {}, not {}: its credentials are not sent there",
             self.name,
-            self.site.as_deref().unwrap_or("WordPress.com"),
+            crate::render::sanitize_line(self.site.as_deref().unwrap_or("WordPress.com")),
             crate::api::http::display_url(url)
         )))
+    }
+
+    /// `api` (found from a page of the site) lies inside this identity's scope, so its
+    /// credentials will go there. Errors: one line naming the root and the identity; the
+    /// credentials would not be sent (the client refuses), and the site would answer as to
+    /// a stranger.
+    pub fn ensure_api(&self, api: &crate::api::ApiRoot) -> Result<()> {
+        let root = api.url("", &[]);
+        match self.auth_scope() {
+            Some(scope) if !scope.contains(&root) => Err(Error::Auth(format!(
+                "the page names its REST API at {}, outside the site of identity {}: its credentials are not sent there",
+                crate::api::http::display_url(&root),
+                self.name
+            ))),
+            _ => Ok(()),
+        }
     }
 
     /// Guest author fields, for guests.
@@ -147,11 +165,12 @@ impl Identity {
         format!("{who} ({}, {})", self.kind.label(), route.words())
     }
 
-    /// Where the credentials may be sent: the site, or for WordPress.com the public API host.
-    pub fn auth_scope(&self) -> Option<Url> {
+    /// Where the credentials may be sent: the site ([`Scope`]), or for WordPress.com the
+    /// public API host.
+    pub fn auth_scope(&self) -> Option<Scope> {
         match self.kind {
-            Kind::WordpressCom => Url::parse(&crate::model::api_root::wpcom_api_base()).ok(),
-            _ => self.site.as_deref().and_then(|s| Url::parse(s).ok()),
+            Kind::WordpressCom => Scope::parse(&crate::model::api_root::wpcom_api_base()),
+            _ => self.site.as_deref().and_then(Scope::parse),
         }
     }
 
@@ -202,6 +221,21 @@ impl Identity {
     }
 }
 
+/// `value` when it holds no control character, escape sequence, bidi control or invisible
+/// format character ([`crate::render::is_unsafe_char`]); `what` names it in the error.
+/// For values a site or a user hands us that are stored and printed later (a user name from
+/// a login callback, a guest name): refused rather than cleaned, so what is stored is what
+/// the site will see.
+pub fn plain_value<'a>(what: &str, value: &'a str) -> Result<&'a str> {
+    if value.chars().any(crate::render::is_unsafe_char) {
+        return Err(Error::Identity(format!(
+            "{what} contains control characters ({}): refused",
+            crate::render::sanitize_line(value)
+        )));
+    }
+    Ok(value)
+}
+
 /// `https://Blog.Example.com/x/?y` → `https://blog.example.com/x/`: how sites are stored.
 pub fn normalize_site(input: &str) -> Result<String> {
     let target = crate::api::parse_target(input)?;
@@ -212,10 +246,6 @@ pub fn normalize_site(input: &str) -> Result<String> {
         url.set_path(&p);
     }
     Ok(url.to_string())
-}
-
-fn same_site(site: &str, url: &Url) -> bool {
-    Url::parse(site).is_ok_and(|s| crate::api::http::credentials::same_host(&s, url))
 }
 
 fn dir_from(dir: crate::store::paths::Dir) -> Result<PathBuf> {
@@ -237,48 +267,20 @@ pub fn data_dir() -> Result<PathBuf> {
     dir_from(crate::store::paths::Dir::Data)
 }
 
-/// Create `dir` (and its parents) readable by the owner only; tighten it if it exists.
-fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-    }
-    #[cfg(not(unix))]
-    std::fs::create_dir_all(dir)
+/// Write `bytes` to `path` atomically, readable by the owner only, with every dir from the
+/// program's own (config or data) dir down to the file's made 0700 ([`crate::files`]).
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    let root = [config_dir(), data_dir()]
+        .into_iter()
+        .flatten()
+        .find(|root| dir.starts_with(root))
+        .unwrap_or_else(|| dir.to_path_buf());
+    crate::store::files::write_private(&root, path, bytes).map_err(|e| Error::Io(e.0))
 }
 
-/// Write `bytes` to `path` atomically (temp file + rename), readable by the owner only.
-pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let fail = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
-    let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    create_private_dir(dir).map_err(fail)?;
-    // A fresh, unpredictable name opened with create_new: never a stale file with an old
-    // mode, never shared by two writers of the same key.
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
-        uuid::Uuid::new_v4().simple()
-    ));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&tmp).map_err(fail)?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(fail)?;
-    drop(file);
-    std::fs::rename(&tmp, path).map_err(fail)
-}
+/// Largest identities, secrets or config file read (they are a few KB).
+pub const MAX_SMALL_FILE: u64 = 1 << 20;
 
 #[cfg(test)]
 mod tests {
@@ -311,6 +313,10 @@ mod tests {
         assert!(work.serves(&url("https://BLOG.example.com/2020/01/x/")));
         assert!(!work.serves(&url("https://evil.example.com/")));
         assert!(!work.serves(&url("https://blog.example.com:8443/")));
+        let alice = ident(Kind::AppPassword, Some("http://h.example/~alice/"));
+        assert!(alice.serves(&url("http://h.example/~alice/2020/01/x/")));
+        assert!(!alice.serves(&url("http://h.example/~mallory/2020/01/x/")));
+        assert!(!alice.serves(&url("http://h.example/")));
         assert!(ident(Kind::Guest, None).serves(&url("https://a.example/")));
         assert!(ident(Kind::WordpressCom, None).serves(&url("https://x.wordpress.com/p/")));
         assert!(!ident(Kind::WordpressCom, None).serves(&url("https://x.example/p/")));

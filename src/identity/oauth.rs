@@ -8,7 +8,7 @@ use url::Url;
 
 use super::config_dir;
 use super::loopback::param;
-use crate::api::http::credentials::{Secret, check_transport};
+use crate::api::http::credentials::Secret;
 use crate::api::http::display_url;
 use crate::api::{Client, http::http_error};
 use crate::error::{Error, Result};
@@ -66,7 +66,7 @@ fn read_table(config: Option<&Path>) -> Result<toml::Table> {
         Some(p) => p.to_path_buf(),
         None => config_dir()?.join("config.toml"),
     };
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let Ok(text) = crate::store::files::read_regular(&path, super::MAX_SMALL_FILE) else {
         return Ok(toml::Table::new());
     };
     // Only our table matters here; the settings loader reports errors in the rest.
@@ -147,9 +147,9 @@ pub async fn exchange(
     let url = Url::parse(&oauth_base())
         .and_then(|b| b.join("token"))
         .map_err(|e| Error::Identity(e.to_string()))?;
-    check_transport(&url)?;
+    // The client secret goes only to the OAuth server (the client's scope) over https.
     let resp = client
-        .post_form(
+        .post_secret_form(
             &url,
             &[
                 ("client_id", app.client_id.as_str()),

@@ -42,6 +42,18 @@ pub enum Destination {
     },
 }
 
+impl Destination {
+    /// The draft key of a reply to `parent` on `post` sent here: the site's REST API root,
+    /// or, through a form, the post's page (`page_url`) itself, so two sites on one host
+    /// never share a draft.
+    pub fn draft_key(&self, page_url: &Url, post: u64, parent: u64) -> DraftKey {
+        match self {
+            Destination::Rest(api) => DraftKey::for_post(api, post, parent),
+            Destination::Form { .. } => DraftKey::for_page(page_url, post, parent),
+        }
+    }
+}
+
 /// Find where a reply to the post at `target` goes, and the post's id. The REST API first;
 /// for a guest whose REST API is closed or absent, the post's page (its id from the page
 /// itself: the form's `comment_post_ID`, the shortlink, the body class).
@@ -120,7 +132,7 @@ pub async fn send(
     body: &str,
     on_route: &mut (dyn FnMut(Route) + Send),
 ) -> std::result::Result<Posted, Failed> {
-    let key = DraftKey::for_post(site_url, post, parent);
+    let key = to.draft_key(site_url, post, parent);
     let draft = drafts::save(&key, body).map_err(|error| Failed { error, draft: None })?;
     let kept = |error: Error| Failed {
         error,

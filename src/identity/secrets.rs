@@ -76,7 +76,7 @@ fn forget_in_file(name: &str) -> Result<()> {
 
 fn read_file() -> Result<BTreeMap<String, String>> {
     let path = file_path()?;
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::store::files::read_regular(&path, super::MAX_SMALL_FILE) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
         Err(e) => {

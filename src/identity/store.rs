@@ -47,7 +47,7 @@ impl Identities {
 
     /// Load from a given file; a missing file is an empty list.
     pub fn load_from(path: &Path) -> Result<Identities> {
-        match std::fs::read_to_string(path) {
+        match crate::store::files::read_regular(path, super::MAX_SMALL_FILE) {
             Ok(text) => toml::from_str(&text).map_err(|e| {
                 Error::Identity(format!("cannot read {}: {}", path.display(), e.message()))
             }),

@@ -26,8 +26,11 @@ pub enum ApiRoot {
 }
 
 impl ApiRoot {
-    /// Classify an advertised API root URL.
-    pub fn from_advertised(url: Url) -> ApiRoot {
+    /// Classify an advertised API root URL (a `user:pw@` in it is dropped: a site does not
+    /// get to put credentials on our requests).
+    pub fn from_advertised(mut url: Url) -> ApiRoot {
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
         if url.query_pairs().any(|(k, _)| k == "rest_route") {
             // Keep the other parameters (e.g. `lang=en` on multilingual sites).
             let others: Vec<(String, String)> = url
@@ -74,12 +77,23 @@ impl ApiRoot {
     }
 
     /// The site this API serves, from the API root itself (never from a link the server sent
-    /// in a post): what identities and drafts are matched against.
+    /// in a post): the dir the root lives in (`https://h/~alice/wp-json/` → `https://h/~alice/`,
+    /// `https://h/blog/?rest_route=/` → `https://h/blog/`), what identities are matched
+    /// against ([`super::Scope`]). WordPress puts the root under the site's home
+    /// (`rest_url()` is `home_url('/wp-json/')`).
     pub fn site_url(&self) -> Option<Url> {
-        match self {
-            ApiRoot::Path(base) | ApiRoot::Query(base) => base.join("/").ok(),
-            ApiRoot::WpCom { site, .. } => Url::parse(&format!("https://{site}/")).ok(),
-        }
+        let mut home = match self {
+            ApiRoot::Path(base) => base.join("../").ok()?,
+            ApiRoot::Query(base) => base.join("./").ok()?,
+            ApiRoot::WpCom { site, .. } => return Url::parse(&format!("https://{site}/")).ok(),
+        };
+        home.set_query(None);
+        Some(home)
+    }
+
+    /// The key stores use for this site (drafts, seen comments): the root itself.
+    pub fn key(&self) -> String {
+        self.display()
     }
 
     /// The root itself, for display and archives.
@@ -111,10 +125,15 @@ mod tests {
     }
 
     #[test]
-    fn the_site_of_an_api_is_its_own_origin() {
+    fn the_site_of_an_api_is_the_dir_its_root_lives_in() {
         let r =
             ApiRoot::from_advertised(Url::parse("https://b.example:8443/blog/wp-json/").unwrap());
-        assert_eq!(r.site_url().unwrap().as_str(), "https://b.example:8443/");
+        assert_eq!(
+            r.site_url().unwrap().as_str(),
+            "https://b.example:8443/blog/"
+        );
+        let q = ApiRoot::from_advertised(Url::parse("https://b.example/~a/?rest_route=/").unwrap());
+        assert_eq!(q.site_url().unwrap().as_str(), "https://b.example/~a/");
         let c = ApiRoot::WpCom {
             base: Url::parse("https://public-api.wordpress.com/").unwrap(),
             site: "x.wordpress.com".into(),

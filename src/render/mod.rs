@@ -7,7 +7,8 @@
 //!
 //! Files: `sanitize` (control and escape-sequence stripping), `width` (grapheme-aware
 //! measuring), `inline` (words and their styles), `parse` (HTML tree → blocks), `layout`
-//! (blocks → lines), `references` (the link list after a body).
+//! (blocks → lines), `references` (the link list after a body), `url_text` (URLs shown with
+//! their real host).
 
 mod inline;
 mod layout;
@@ -15,12 +16,14 @@ mod parse;
 mod references;
 mod sanitize;
 mod spaces;
+mod url_text;
 mod width;
 
 #[cfg(test)]
 mod tests;
 
 pub use sanitize::{is_unsafe_char, sanitize_line, sanitize_text};
+pub use url_text::{fit_url, link_target, shown_url};
 pub use width::{display_width, truncate_to_width};
 
 /// Inline text style of a span; the TUI maps these to theme colours, the dump ignores them

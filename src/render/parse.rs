@@ -285,12 +285,13 @@ impl<'l> Builder<'l> {
     }
 
     fn link(&mut self, el: ElementRef<'_>, style: SpanStyle) {
-        let href = el.attr("href").map(sanitize_line).unwrap_or_default();
-        if !is_followable(&href) {
+        // Normalized once here, so the picker, the dumps, copying and opening all show and
+        // use the same target: host in punycode, no user-info (render::url_text).
+        let Some(href) = el.attr("href").and_then(super::url_text::link_target) else {
             // javascript:, data:, relative and missing targets: the text, not a link.
             self.children(el, style);
             return;
-        }
+        };
         let number = match self.links.iter().position(|l| *l == href) {
             Some(i) => i + 1,
             None => {
@@ -313,14 +314,6 @@ impl<'l> Builder<'l> {
         };
         self.inline.attach(&marker, marker_style);
     }
-}
-
-/// Only these schemes are offered as references the reader may open.
-fn is_followable(url: &str) -> bool {
-    ["http://", "https://", "mailto:"].iter().any(|scheme| {
-        url.len() > scheme.len()
-            && url.as_bytes()[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
-    })
 }
 
 /// Elements that nest blocks and add a prefix (and so depth) when laid out.

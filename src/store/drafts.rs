@@ -1,4 +1,6 @@
-//! Reply drafts on disk: one file per site, post and parent comment, in the data dir.
+//! Reply drafts on disk: one file per site (its REST API root, as the seen-store keys
+//! threads), post and parent comment, in the data dir. Two sites on one host
+//! (`h/~alice/`, `h/~bob/`) never see each other's drafts.
 //!
 //! A draft is written (temp file + rename, mode 0600) before a reply is sent and deleted
 //! only once the server has answered 201, so a refusal, a crash or a killed process never
@@ -9,12 +11,14 @@ use std::path::PathBuf;
 use url::Url;
 
 use crate::error::{Error, Result};
-use crate::identity::{data_dir, write_private};
+use crate::identity::{MAX_SMALL_FILE, data_dir, write_private};
+use crate::model::ApiRoot;
 
 /// Which reply a draft belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DraftKey {
-    /// `host` or `host_port`, file-name safe.
+    /// The site, file-name safe: [`crate::store::files::key_file_name`] of its API root, or
+    /// `host[_port]` for a draft keyed by its link before the API is known.
     pub site: String,
     /// `post-ID`, or `link-PATH` before the post id is known.
     pub post: String,
@@ -50,10 +54,23 @@ fn site_of(url: &Url) -> String {
 }
 
 impl DraftKey {
-    /// A reply to `parent` on post `post_id` of the site `site_url` is on.
-    pub fn for_post(site_url: &Url, post_id: u64, parent: u64) -> DraftKey {
+    /// A reply to `parent` on post `post_id` of the site whose REST API is `api`.
+    pub fn for_post(api: &ApiRoot, post_id: u64, parent: u64) -> DraftKey {
         DraftKey {
-            site: site_of(site_url),
+            site: crate::store::files::key_file_name(&api.key()),
+            post: format!("post-{post_id}"),
+            parent,
+        }
+    }
+
+    /// A reply to `parent` on post `post_id` sent through the comment form of the page at
+    /// `page` (no REST API): keyed by the page itself, query and fragment dropped.
+    pub fn for_page(page: &Url, post_id: u64, parent: u64) -> DraftKey {
+        let mut page = page.clone();
+        page.set_query(None);
+        page.set_fragment(None);
+        DraftKey {
+            site: crate::store::files::key_file_name(&format!("page:{page}")),
             post: format!("post-{post_id}"),
             parent,
         }
@@ -92,7 +109,7 @@ pub fn save(key: &DraftKey, body: &str) -> Result<PathBuf> {
 /// The draft for `key`, if there is one.
 pub fn load(key: &DraftKey) -> Result<Option<String>> {
     let path = key.path()?;
-    match std::fs::read_to_string(&path) {
+    match crate::store::files::read_regular(&path, MAX_SMALL_FILE) {
         Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::Io(format!("cannot read {}: {e}", path.display()))),
@@ -122,11 +139,25 @@ pub fn rekey(from: &DraftKey, to: &DraftKey, body: &str) -> Result<PathBuf> {
 mod tests {
     use super::*;
 
+    fn api(root: &str) -> ApiRoot {
+        ApiRoot::from_advertised(Url::parse(root).expect("url"))
+    }
+
+    #[test]
+    fn two_sites_on_one_host_keep_separate_drafts() {
+        let a = DraftKey::for_post(&api("http://h.example/a/wp-json/"), 5, 0);
+        let b = DraftKey::for_post(&api("http://h.example/b/wp-json/"), 5, 0);
+        assert_ne!(a.site, b.site);
+        assert_ne!(a.path().ok(), b.path().ok());
+        let q = DraftKey::for_post(&api("http://h.example/a/?rest_route=/"), 5, 0);
+        assert_ne!(a.site, q.site);
+    }
+
     #[test]
     fn a_host_of_dots_cannot_leave_the_drafts_dir() {
         for host in ["http://../x/", "http://%2e%2e/x/", "http://./x/"] {
             if let Ok(url) = Url::parse(host) {
-                let key = DraftKey::for_post(&url, 5, 0);
+                let key = DraftKey::for_link(&url, 0);
                 assert!(
                     !key.site.chars().all(|c| c == '.'),
                     "{host} -> {}",

@@ -20,67 +20,61 @@ struct SeenFile {
 /// A folder of seen-id files.
 #[derive(Clone, Debug)]
 pub struct SeenStore {
+    /// The program's data dir (or `dir` itself): made 0700 down to `dir` on each save.
+    root: PathBuf,
     dir: PathBuf,
 }
 
+/// Largest seen file read: a thread of 100,000 comments is about 1 MB of ids.
+const MAX_SEEN_FILE: u64 = 8 << 20;
+
 impl SeenStore {
-    /// The store in the user's data dir.
+    /// The store in the user's data dir (`$WPCOMMENTS_DATA_DIR`, else the XDG one), like
+    /// drafts.
     pub fn default_location() -> Option<SeenStore> {
-        super::paths::file(super::paths::Dir::Data, "seen").map(SeenStore::new)
+        let root = super::paths::Dir::Data.path()?;
+        Some(SeenStore {
+            dir: root.join("seen"),
+            root,
+        })
     }
 
-    /// A store in `dir` (created on first save).
+    /// A store in `dir` (created 0700 on first save).
     pub fn new(dir: impl Into<PathBuf>) -> SeenStore {
-        SeenStore { dir: dir.into() }
+        let dir = dir.into();
+        SeenStore {
+            root: dir.clone(),
+            dir,
+        }
     }
 
     fn file(&self, key: &str) -> PathBuf {
-        let slug: String = key
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        let slug: String = slug.trim_matches('-').chars().take(80).collect();
-        self.dir.join(format!("{slug}-{:016x}.json", fnv1a(key)))
+        self.dir
+            .join(format!("{}.json", crate::store::files::key_file_name(key)))
     }
 
     /// Ids seen before; `None` when the thread was never opened (or the file is unreadable).
     pub fn load(&self, key: &str) -> Option<HashSet<u64>> {
-        let text = std::fs::read_to_string(self.file(key)).ok()?;
+        let text = crate::store::files::read_regular(&self.file(key), MAX_SEEN_FILE).ok()?;
         let file: SeenFile = serde_json::from_str(&text).ok()?;
         (file.key == key).then(|| file.seen.into_iter().collect())
     }
 
-    /// Record `ids` as seen (replacing the file atomically).
-    pub fn save(&self, key: &str, ids: &[u64]) -> std::io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
-        let path = self.file(key);
+    /// Record `ids` as seen (replacing the file atomically; 0600 in 0700 dirs: which
+    /// threads someone reads is their business).
+    pub fn save(&self, key: &str, ids: &[u64]) -> Result<(), crate::store::files::FileError> {
         let body = serde_json::to_string(&SeenFile {
             key: key.to_owned(),
             seen: ids.to_vec(),
         })
-        .map_err(std::io::Error::other)?;
-        let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, body)?;
-        std::fs::rename(&tmp, &path)
+        .map_err(|e| crate::store::files::FileError(e.to_string()))?;
+        crate::store::files::write_private(&self.root, &self.file(key), body.as_bytes())
     }
 
     /// The folder.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
-}
-
-/// FNV-1a: a stable hash so file names do not change between builds.
-fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]
@@ -98,5 +92,20 @@ mod tests {
         assert_eq!(store.load(&a), Some([1, 2, 3].into_iter().collect()));
         assert_eq!(store.load(&b), None);
         assert_eq!(thread_key("", 5), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reading_history_is_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let store = SeenStore::new(dir.path().join("seen"));
+        let key = thread_key("https://b.example/wp-json/", 5).unwrap();
+        store.save(&key, &[1]).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(store.dir()), 0o700);
+        for file in std::fs::read_dir(store.dir()).unwrap().flatten() {
+            assert_eq!(mode(&file.path()), 0o600, "{}", file.path().display());
+        }
     }
 }

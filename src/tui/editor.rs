@@ -89,7 +89,7 @@ pub fn edit(term: &mut crate::tui::terminal::Tui, key: &DraftKey, text: &str) ->
             }
             Err(e) => return Err(format!("cannot run the editor ({command}): {e}")),
         }
-        let edited = std::fs::read_to_string(&path)
+        let edited = crate::store::files::read_regular(&path, 1 << 20)
             .map_err(|e| format!("cannot read the edited draft: {e}"))?;
         // The text goes on as the draft (Msg::Edited saves it).
         let _ = std::fs::remove_file(&path);

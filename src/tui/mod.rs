@@ -9,6 +9,7 @@
 
 pub mod clipboard;
 pub mod editor;
+pub mod rescue;
 pub mod runner;
 pub mod terminal;
 #[doc(hidden)]
@@ -136,10 +137,14 @@ pub fn run(launch: Launch) -> Result<()> {
             Some((site, identity)) => queue::start(&mut app, site, identity),
             None => app.start(source),
         };
-        runner::run(&mut term, app, effects, &worker, &rx)
+        let ran = runner::run(&mut term, &mut app, effects, &worker, &rx);
+        Ok((ran, crate::app::compose::unsaved::texts(&app)))
     })();
     stop.store(true, Ordering::Relaxed);
     terminal::leave();
     worker.shutdown();
-    outcome.map_err(term_err)
+    let (ran, unsaved) = outcome.map_err(term_err)?;
+    // The terminal is back: text that never reached the disk goes somewhere that works.
+    rescue::drafts(&unsaved);
+    ran.map_err(term_err)
 }

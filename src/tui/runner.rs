@@ -26,29 +26,29 @@ const BATCH: usize = 64;
 /// Run `app` in the terminal until it quits. `effects` are the start-up effects.
 pub fn run(
     terminal: &mut terminal::Tui,
-    mut app: App,
+    app: &mut App,
     effects: Vec<Effect>,
     worker: &Worker,
     rx: &Receiver<Msg>,
 ) -> io::Result<()> {
-    if apply(terminal, &app, effects, worker)? {
+    if apply(terminal, app, effects, worker)? {
         return Ok(());
     }
     loop {
-        terminal::draw(terminal, |f| draw(&app, f))?;
+        terminal::draw(terminal, |f| draw(app, f))?;
         let first = match rx.recv_timeout(TICK) {
             Ok(msg) => msg,
             Err(RecvTimeoutError::Timeout) => Msg::Tick(crate::model::clock::now_utc()),
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         };
-        let mut effects = update(&mut app, first);
+        let mut effects = update(app, first);
         for _ in 0..BATCH {
             match rx.try_recv() {
-                Ok(msg) => effects.extend(update(&mut app, msg)),
+                Ok(msg) => effects.extend(update(app, msg)),
                 Err(_) => break,
             }
         }
-        if apply(terminal, &app, effects, worker)? || app.quit {
+        if apply(terminal, app, effects, worker)? || app.quit {
             return Ok(());
         }
     }

@@ -17,12 +17,14 @@ use crate::model::Comment;
 use crate::present::ONLY_YOU_SEE_IT;
 use crate::store::drafts::{self, DraftKey};
 
-/// Keep the draft (atomically, 0600). A failure is reported: the user should know their
-/// text is only in memory.
+/// Keep the draft (atomically, 0600) and report how it went: once a save has failed the
+/// app must not say the draft is kept (`app::compose::unsaved`).
 pub fn save_draft(tx: &Sender<Msg>, key: &DraftKey, body: &str) {
-    if let Err(e) = drafts::save(key, body) {
-        let _ = tx.send(Msg::Notice(format!("cannot keep the draft: {e}")));
-    }
+    let error = drafts::save(key, body).err().map(|e| e.to_string());
+    let _ = tx.send(Msg::DraftSaved {
+        key: key.clone(),
+        error,
+    });
 }
 
 /// The newest text of a run of saves of `key` already queued behind this one; the first

@@ -141,7 +141,8 @@ fn run(
         }
         jobs.cancel_load();
     });
-    // Loads still in flight are cancelled when the runtime drops here.
+    // In-flight loads are cancelled; a blocking read still running never holds up quitting.
+    runtime.shutdown_background();
 }
 
 /// The worker loop's own state: the job channel, jobs taken early, the load in flight.

@@ -62,14 +62,11 @@ fn session_with(h: &Home, name: &str, args: &[&str], visual: &str) -> Tmux {
 }
 
 fn draft_file(h: &Home, wp: &Wp, post: u64, parent: u64) -> PathBuf {
-    let host = wp
-        .url
-        .trim_start_matches("http://")
-        .replace(':', "_")
-        .to_owned();
+    // Drafts are keyed by the site's REST API root (as the reader discovers it).
+    let api = wpcomments::api::ApiRoot::from_advertised(url::Url::parse(wp.api()).unwrap());
     h.data_dir()
         .join("drafts")
-        .join(host)
+        .join(wpcomments::store::files::key_file_name(&api.key()))
         .join(format!("post-{post}-parent-{parent}.txt"))
 }
 

@@ -13,3 +13,4 @@ mod form;
 mod moderate;
 mod page_read;
 mod reader;
+mod security;

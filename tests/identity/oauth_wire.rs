@@ -18,7 +18,7 @@ const PASSWORD: &str = "ada-login-password";
 fn client_for(auth: Option<Auth>, scope: &str) -> Client {
     Client::new(ClientConfig {
         auth,
-        auth_scope: Url::parse(scope).ok(),
+        auth_scope: wpcomments::api::Scope::parse(scope),
         retries: 0,
         ..ClientConfig::default()
     })
@@ -86,7 +86,8 @@ async fn jwt_site() -> MockServer {
 async fn a_jwt_token_is_traded_for_a_password_and_sent_as_bearer() {
     let server = jwt_site().await;
     let api = ApiRoot::Path(Url::parse(&format!("{}/wp-json/", server.uri())).unwrap());
-    let token = auth::jwt_token(&client(None), &api, "ada", &Secret::new(PASSWORD))
+    let site = client_for(None, &server.uri());
+    let token = auth::jwt_token(&site, &api, "ada", &Secret::new(PASSWORD))
         .await
         .unwrap();
     assert_eq!(token.expose(), JWT);
@@ -100,7 +101,7 @@ async fn a_jwt_token_is_traded_for_a_password_and_sent_as_bearer() {
         (me.id, me.login.as_str(), me.can_moderate),
         (9, "ada", true)
     );
-    let wrong = auth::jwt_token(&client(None), &api, "ada", &Secret::new("nope")).await;
+    let wrong = auth::jwt_token(&site, &api, "ada", &Secret::new("nope")).await;
     assert!(matches!(wrong, Err(Error::Auth(_))), "{wrong:?}");
 }
 
@@ -334,7 +335,13 @@ async fn a_post_is_never_replayed_to_where_a_redirect_points() {
         .mount(&first)
         .await;
     let api = ApiRoot::Path(Url::parse(&format!("{}/wp-json/", first.uri())).unwrap());
-    let result = auth::jwt_token(&client(None), &api, "ada", &Secret::new(PASSWORD)).await;
+    let result = auth::jwt_token(
+        &client_for(None, &first.uri()),
+        &api,
+        "ada",
+        &Secret::new(PASSWORD),
+    )
+    .await;
     assert!(result.is_err());
     assert!(second.received_requests().await.unwrap().is_empty());
 }

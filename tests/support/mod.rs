@@ -1,3 +1,4 @@
+pub mod hostile;
 pub mod identity;
 pub mod tmux;
 pub mod wp;

@@ -123,7 +123,11 @@ fn r_opens_the_composer_on_the_selected_comment_and_looks_for_its_draft() {
     assert_eq!((parent.id, parent.author.as_str()), (2, "bob"));
     assert_eq!(c.post, 1);
     assert_eq!(c.key.parent, 2);
-    assert_eq!(c.key.site, "blog.example");
+    // Keyed by the site's REST API root, like the seen-store.
+    assert_eq!(
+        c.key.site,
+        wpcomments::store::files::key_file_name("https://blog.example/wp-json/")
+    );
     assert_eq!(effects, vec![Effect::LoadDraft { key: c.key.clone() }]);
     // The thread's keys wait while the composer is open: `j` is a letter now.
     type_keys(&mut a, "j");

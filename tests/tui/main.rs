@@ -13,3 +13,4 @@ mod moderation;
 mod posts;
 mod queue_reply;
 mod screens;
+mod security;

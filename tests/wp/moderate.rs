@@ -212,7 +212,7 @@ fn admin_client(wp: &Wp) -> (Client, ApiRoot) {
             user: "admin".into(),
             password: Secret::new(wp.app_password("admin")),
         }),
-        auth_scope: url::Url::parse(&wp.url).ok(),
+        auth_scope: wpcomments::api::Scope::parse(&wp.url),
         ..ClientConfig::default()
     })
     .unwrap();
@@ -344,7 +344,7 @@ fn editing_replaces_the_text_and_a_subscriber_may_not() {
             user: "sub".into(),
             password: Secret::new(wp.app_password("sub")),
         }),
-        auth_scope: url::Url::parse(&wp.url).ok(),
+        auth_scope: wpcomments::api::Scope::parse(&wp.url),
         ..ClientConfig::default()
     })
     .unwrap();

@@ -8,9 +8,10 @@ use url::Url;
 
 use crate::error::{Error, Result};
 
-use super::credentials::{Auth, check_transport, same_host};
+use super::credentials::Auth;
 use super::failure::{classify, finish_failed, http_error};
 use super::response::{Response, display_url};
+use super::scope::{Scope, check_transport};
 
 /// Tunables for [`Client`].
 #[derive(Clone, Debug)]
@@ -28,10 +29,12 @@ pub struct ClientConfig {
     /// Credentials, sent only to requests inside [`ClientConfig::auth_scope`] and only over
     /// https or to a loopback host.
     pub auth: Option<Auth>,
-    /// The site the credentials belong to: they go only to URLs with its host and port.
-    /// Requests anywhere else (a hostile post list linking to another site, an API advertised
-    /// on another host) are sent without them. `None` sends them nowhere.
-    pub auth_scope: Option<Url>,
+    /// The site the credentials belong to ([`Scope`]: host, port and home path). The header
+    /// goes only to URLs inside it; requests anywhere else (another site on the same host, a
+    /// post list linking elsewhere, an API advertised on another host) are sent without it,
+    /// and secrets in a body ([`Client::post_secret_json`]) are refused. `None` sends them
+    /// nowhere.
+    pub auth_scope: Option<Scope>,
 }
 
 impl Default for ClientConfig {
@@ -90,8 +93,11 @@ impl Client {
                 .build()
                 .map_err(|e| Error::Io(format!("cannot start the HTTP client: {e}")))
         };
+        let follow = super::scope::redirect_policy(
+            config.auth_scope.clone().filter(|_| config.auth.is_some()),
+        );
         Ok(Client {
-            http: build(reqwest::redirect::Policy::limited(10))?,
+            http: build(follow)?,
             http_no_redirect: build(reqwest::redirect::Policy::none())?,
             config,
         })
@@ -124,6 +130,31 @@ impl Client {
             Some(("application/json", bytes)),
         )
         .await
+    }
+
+    /// POST a JSON body holding a secret (a JWT password), once: refused with
+    /// [`Error::Auth`] before a byte is sent unless `url` passes the scope rule
+    /// ([`Scope::admit`]).
+    pub async fn post_secret_json(&self, url: &Url, body: &Value) -> Result<Response> {
+        self.admit_secret(url)?;
+        self.post_json(url, body).await
+    }
+
+    /// POST a form holding a secret (an OAuth client secret), under the same rule as
+    /// [`Client::post_secret_json`].
+    pub async fn post_secret_form(&self, url: &Url, fields: &[(&str, &str)]) -> Result<Response> {
+        self.admit_secret(url)?;
+        self.post_form(url, fields).await
+    }
+
+    fn admit_secret(&self, url: &Url) -> Result<()> {
+        match &self.config.auth_scope {
+            Some(scope) => scope.admit(url),
+            None => Err(Error::Auth(format!(
+                "refusing to send a secret to {}: no site was named for it",
+                display_url(url)
+            ))),
+        }
     }
 
     /// DELETE, once: deleting is not something to repeat behind the user's back.
@@ -186,19 +217,31 @@ impl Client {
         url: &Url,
         body: Option<(&'static str, Vec<u8>)>,
     ) -> Result<Response> {
-        let http = if method == reqwest::Method::GET || method == reqwest::Method::HEAD {
+        let method_follows = method == reqwest::Method::GET || method == reqwest::Method::HEAD;
+        let http = if method_follows {
             &self.http
         } else {
             &self.http_no_redirect
         };
+        // reqwest turns a URL's user-info into an `Authorization: Basic` header: a link a
+        // site sent (`https://u:p@elsewhere/`) never carries credentials anywhere.
+        let mut url = url.clone();
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
+        let url = &url;
         // Logged: method, URL without credentials, status, size, time. Never headers or
         // bodies, which carry the credentials and what is posted.
         let method_name = method.to_string();
         let mut request = http.request(method, url.clone());
-        let in_scope = |scope: &Url| same_host(scope, url);
+        let mut with_auth = false;
         if let Some(auth) = &self.config.auth
-            && self.config.auth_scope.as_ref().is_some_and(in_scope)
+            && self
+                .config
+                .auth_scope
+                .as_ref()
+                .is_some_and(|s| s.contains(url))
         {
+            with_auth = true;
             check_transport(url)?;
             // reqwest drops this header when a redirect leaves the host (tests/oauth_wire.rs).
             request = auth.apply(request);
@@ -218,6 +261,9 @@ impl Client {
         })?;
         let final_url = resp.url().clone();
         let status = resp.status().as_u16();
+        if with_auth && method_follows && resp.status().is_redirection() {
+            return Err(super::scope::stopped_redirect(&final_url, resp.headers()));
+        }
         let headers = resp.headers().clone();
         let body = read_body(resp, url).await?;
         tracing::info!(

@@ -1,15 +1,10 @@
-//! Credentials on the wire: the `Authorization` header and where it may be sent.
+//! Credentials on the wire: the `Authorization` header. Where it may be sent is
+//! [`super::scope`].
 //!
 //! Secrets are wrapped in [`Secret`], whose `Debug` prints `[redacted]`, so a secret cannot
 //! reach a log line, a panic message or a snapshot by accident.
 
 use std::fmt;
-use std::net::IpAddr;
-
-use url::Url;
-
-use super::response::display_url;
-use crate::error::{Error, Result};
 
 /// A password or token. Only [`Secret::expose`] gives the text out.
 #[derive(Clone, PartialEq, Eq)]
@@ -71,35 +66,7 @@ impl Auth {
     }
 }
 
-/// True when `url` is on the same host and port as `site` (the scheme may differ: plain http
-/// is refused separately by [`check_transport`]).
-pub fn same_host(site: &Url, url: &Url) -> bool {
-    site.host_str()
-        .zip(url.host_str())
-        .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
-        && site.port_or_known_default() == url.port_or_known_default()
-}
-
-/// True for hosts on this machine: `localhost`, 127.0.0.0/8 and `::1`.
-pub fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => false,
-    }
-}
-
-/// Credentials go only over https, or to this machine (a local development site).
-pub fn check_transport(url: &Url) -> Result<()> {
-    if url.scheme() == "https" || is_loopback(url) {
-        return Ok(());
-    }
-    Err(Error::Auth(format!(
-        "refusing to send credentials to {} over plain http: anyone on the way could read them (use the site's https address)",
-        display_url(url)
-    )))
-}
+pub use super::scope::{check_transport, is_loopback, same_host};
 
 #[cfg(test)]
 mod tests {
@@ -117,25 +84,5 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("ada"));
-    }
-
-    #[test]
-    fn credentials_travel_only_over_https_or_to_this_machine() {
-        for ok in [
-            "https://example.com/wp-json/",
-            "http://127.0.0.1:8080/",
-            "http://127.9.9.9/",
-            "http://localhost/",
-            "http://[::1]:81/",
-        ] {
-            assert!(check_transport(&Url::parse(ok).unwrap()).is_ok(), "{ok}");
-        }
-        for bad in [
-            "http://example.com/",
-            "http://10.0.0.1/",
-            "http://localhost.example/",
-        ] {
-            assert!(check_transport(&Url::parse(bad).unwrap()).is_err(), "{bad}");
-        }
     }
 }

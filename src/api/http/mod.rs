@@ -6,8 +6,10 @@ pub mod client;
 pub mod credentials;
 pub mod failure;
 pub mod response;
+pub mod scope;
 
 pub use client::{Client, ClientConfig, MAX_BODY};
 pub use credentials::{Auth, Secret};
 pub use failure::http_error;
 pub use response::{Response, display_url};
+pub use scope::Scope;

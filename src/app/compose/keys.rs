@@ -17,8 +17,12 @@ use crate::store::drafts::DraftKey;
 
 /// The status bar while the composer is open. While editing, the composer's own border
 /// lists the keys, so the bar says something else instead of repeating them.
-pub fn hints(c: &Composer) -> &'static str {
+/// `unsaved`: the draft is not on disk, so the bar does not say it is kept.
+pub fn hints(c: &Composer, unsaved: bool) -> &'static str {
     match (c.stage, c.preview) {
+        (Stage::Editing, false) if unsaved => {
+            "the draft is NOT saved to disk: esc and quit ask before it is lost"
+        }
         (Stage::Editing, false) => "the draft is saved as you type and kept when you close",
         (Stage::Editing, true) => "preview: drawn as the site will show it",
         (Stage::Confirm, _) => "y post · i another identity · n back to editing",
@@ -49,6 +53,11 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
 }
 
 fn editing(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    // Esc on a draft that is not on disk asks first (compose::unsaved).
+    let previewing = app.composer().is_some_and(|c| c.preview);
+    if key.code == KeyCode::Esc && !previewing && super::unsaved::ask_close(app) {
+        return Vec::new();
+    }
     let Some(Modal::Composer(c)) = app.modal.as_mut() else {
         return Vec::new();
     };
@@ -115,6 +124,7 @@ fn changed(app: &mut App) -> Vec<Effect> {
     let key = c.key.clone();
     if text.trim().is_empty() {
         app.posting.drafts.remove(&key);
+        app.posting.unsaved.remove(&key);
         vec![Effect::DeleteDraft { key }]
     } else {
         app.posting.drafts.insert(key.clone(), text.clone());
@@ -194,7 +204,13 @@ pub fn sent(app: &mut App, key: DraftKey, outcome: Result<Box<Comment>, String>)
                 c.stage = Stage::Editing;
                 c.error = Some(message.clone());
             }
-            app.message = Some(format!("not posted: {message} — the draft is kept"));
+            app.message = Some(if super::unsaved::is_unsaved(app, &key) {
+                format!(
+                    "not posted: {message} — the draft is only in memory (it could not be saved to disk)"
+                )
+            } else {
+                format!("not posted: {message} — the draft is kept")
+            });
             Vec::new()
         }
         Ok(comment) => {
@@ -208,6 +224,7 @@ pub fn sent(app: &mut App, key: DraftKey, outcome: Result<Box<Comment>, String>)
                 app.close_composer();
             }
             app.posting.drafts.remove(&key);
+            app.posting.unsaved.remove(&key);
             let frame = tree_frame(app);
             if let Some(view) = app.thread.as_mut() {
                 view.merge(vec![*comment]);

@@ -6,6 +6,7 @@
 pub mod keys;
 pub mod state;
 pub mod text;
+pub mod unsaved;
 
 pub use state::{Composer, Parent, Posting, Stage, choices, editor};
 
@@ -68,8 +69,10 @@ pub fn open(app: &mut App, reply: bool) -> Vec<Effect> {
         Some(api) => api.site_url(),
         None => Url::parse(&view.source_url).ok(),
     };
-    let key = match &site_url {
-        Some(u) => DraftKey::for_post(u, view.post.id, parent.as_ref().map_or(0, |p| p.id)),
+    // Drafts are keyed by the site's API root, like the seen-store: two sites on one host
+    // never share one.
+    let key = match &view.api {
+        Some(api) => DraftKey::for_post(api, view.post.id, parent.as_ref().map_or(0, |p| p.id)),
         None => DraftKey {
             site: "local".into(),
             post: format!("post-{}", view.post.id),

@@ -21,6 +21,19 @@ pub struct Posting {
     pub known: Vec<Identity>,
     /// Drafts typed in this session, so reopening a reply restores it without the disk.
     pub drafts: HashMap<DraftKey, String>,
+    /// Drafts whose last save to disk failed (see `compose::unsaved`).
+    pub unsaved: std::collections::HashSet<DraftKey>,
+    /// A close or quit waiting for y/n because a draft is not on disk.
+    pub leaving: Option<Leaving>,
+}
+
+/// What the person asked for while a draft is unsaved, waiting for y/n.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leaving {
+    /// Esc in the composer.
+    Close,
+    /// `q` (or Ctrl-C).
+    Quit,
 }
 
 /// Where the composer is.

@@ -77,6 +77,13 @@ pub enum Msg {
         /// Its text.
         text: String,
     },
+    /// The answer to [`Effect::SaveDraft`]: `error` when the draft could not be written.
+    DraftSaved {
+        /// Whose draft.
+        key: DraftKey,
+        /// Why it is not on disk (sanitized by the receiver).
+        error: Option<String>,
+    },
     /// The answer to [`Effect::SendReply`]: the new comment, or why it was refused.
     Sent {
         /// The reply's draft key.

@@ -71,10 +71,7 @@ pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Select | Action::ToggleCollapse => return open_selected(app),
         Action::Back if list.search.is_some() => return request(app, 1, None),
-        Action::Back => {
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
+        Action::Back => return crate::app::compose::unsaved::quit(app),
         _ => {}
     }
     if let Some(list) = app.posts.as_mut() {

@@ -266,8 +266,7 @@ pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn quit(app: &mut App) -> Vec<Effect> {
-    app.quit = true;
-    vec![Effect::Quit]
+    crate::app::compose::unsaved::quit(app)
 }
 
 /// Enter: the selected comment in its thread (Back returns here).

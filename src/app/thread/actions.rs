@@ -194,8 +194,7 @@ fn back(app: &mut App) -> Vec<Effect> {
         app.screen = Screen::Posts;
         return Vec::new();
     }
-    app.quit = true;
-    vec![Effect::Quit]
+    crate::app::compose::unsaved::quit(app)
 }
 
 fn copy_permalink(app: &mut App) -> Vec<Effect> {
@@ -229,11 +228,11 @@ fn open_in_browser(app: &mut App) -> Vec<Effect> {
 fn selected_comment_link(app: &App) -> Option<String> {
     let view = app.thread.as_ref()?;
     let link = &view.thread.comment(view.selected_index()?).link;
-    (!link.is_empty()).then(|| link.clone())
+    (!link.is_empty()).then(|| crate::render::shown_url(link))
 }
 
-/// `s` if it is an http(s) URL (nothing else is handed to the browser).
+/// `s` if it is an http(s) URL (nothing else is handed to the browser), as it is shown:
+/// host in punycode, no user-info ([`crate::render::link_target`]).
 pub fn web_url(s: &str) -> Option<String> {
-    let url = url::Url::parse(s.trim()).ok()?;
-    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+    crate::render::link_target(s).filter(|u| !u.starts_with("mailto:"))
 }

@@ -54,7 +54,7 @@ fn an_autolinked_url_is_still_numbered() {
 fn javascript_and_other_schemes_are_text_without_a_reference() {
     let html = r#"<p><a href="javascript:alert(1)">click</a> <a href="JaVaScRiPt:x">me</a> <a href="data:text/html,x">data</a> <a href="/relative">rel</a> <a>none</a> <a href="MAILTO:a@b.example">mail</a></p>"#;
     let doc = Doc::parse(html);
-    assert_eq!(doc.links(), ["MAILTO:a@b.example"]);
+    assert_eq!(doc.links(), ["mailto:a@b.example"]);
     let first = &doc.layout(80)[0];
     assert_eq!(first.plain(), "click me data rel none mail[1]");
     assert!(
@@ -99,4 +99,28 @@ fn a_reference_stays_glued_to_link_text_that_ends_in_a_space() {
 fn a_link_around_an_image_is_numbered_after_the_placeholder() {
     let html = r#"<a href="https://a.example/big.jpg"><img src="t.jpg" alt="thumb"></a>"#;
     assert_eq!(render(html, 80)[0], "[image: thumb][1]");
+}
+
+#[test]
+fn a_look_alike_host_is_listed_as_the_browser_will_open_it() {
+    // "раypal" with Cyrillic а and р, and a familiar name hidden in the user-info.
+    let html = "<p><a href=\"https://\u{440}\u{430}ypal.example/login\">pay</a> \
+        <a href=\"https://accounts.bank.example@evil.example/\">bank</a></p>";
+    let doc = Doc::parse(html);
+    assert_eq!(
+        doc.links(),
+        [
+            "https://xn--ypal-43d9g.example/login",
+            "https://evil.example/"
+        ]
+    );
+    let shown = render(html, 80).join("\n");
+    assert!(
+        shown.contains("[1] https://xn--ypal-43d9g.example/login"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains('\u{440}') && !shown.contains("bank.example@"),
+        "{shown}"
+    );
 }

@@ -84,7 +84,7 @@ pub fn posts_header(app: &App, area: Rect, buf: &mut Buffer) {
         "page {}/{} · {}",
         list.page,
         list.total_pages,
-        sanitize_line(&list.site.url)
+        crate::render::shown_url(&list.site.url)
     );
     lines(app, area, buf, &title, &byline, area.width as usize);
 }

@@ -56,7 +56,8 @@ fn left_text(app: &App) -> String {
 
 fn hints(app: &App) -> String {
     if let Some(c) = app.composer() {
-        return crate::app::compose::keys::hints(c).to_owned();
+        let unsaved = crate::app::compose::unsaved::is_unsaved(app, &c.key);
+        return crate::app::compose::keys::hints(c, unsaved).to_owned();
     }
     let wanted: &[(Action, &str)] = match app.screen {
         Screen::Queue => return crate::ui::queue::hints(app),

@@ -1,0 +1,75 @@
+//! Issue 9 end to end in a real terminal (tmux): a draft that cannot be saved is never
+//! called kept and is written out when the person quits anyway; an archive that is a FIFO
+//! neither hangs the reader nor its shutdown.
+
+use crate::support::tmux::{Tmux, framed};
+
+const BIN: &str = env!("CARGO_BIN_EXE_wpcomments");
+
+#[test]
+fn a_draft_that_cannot_be_saved_is_written_out_when_quitting_anyway() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A data dir under a regular file: nothing can be created there, not even by root.
+    let blocker = dir.path().join("not-a-dir");
+    std::fs::write(&blocker, "").expect("blocker");
+    let data = blocker.join("data").display().to_string();
+    let tmux = Tmux::run(
+        "unsaved",
+        200,
+        30,
+        BIN,
+        &[],
+        &[("WPCOMMENTS_DATA_DIR", &data)],
+    );
+    tmux.wait_for("Andy Piper");
+    tmux.keys(&["r"]);
+    tmux.wait_for("Reply to");
+    tmux.type_text("words that must survive");
+    let screen = tmux.wait_for("only in memory");
+    assert!(!screen.contains("draft is kept"), "{}", framed(&screen));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("close anyway?");
+    tmux.keys(&["y"]);
+    tmux.wait_for("NOT on disk");
+    tmux.keys(&["q"]);
+    tmux.wait_for("quit anyway?");
+    tmux.keys(&["y"]);
+    let exited = tmux.wait_exit();
+    assert_eq!(exited.status, "0", "{}", framed(&exited.screen));
+    let line = exited
+        .screen
+        .lines()
+        .find(|l| l.contains("the text is in "))
+        .unwrap_or_else(|| panic!("no rescue line:\n{}", framed(&exited.screen)));
+    let path = line
+        .rsplit("the text is in ")
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_eq!(text, "words that must survive");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode =
+            |p: &std::path::Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777);
+        let file = std::path::Path::new(path);
+        assert_eq!(mode(file).ok(), Some(0o600));
+        assert_eq!(file.parent().map(mode).and_then(Result::ok), Some(0o700));
+        let _ = std::fs::remove_dir_all(file.parent().expect("dir"));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_archive_that_is_a_fifo_is_refused_and_quitting_works() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("x.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let tmux = Tmux::run("fifo", 100, 30, BIN, &[&fifo.display().to_string()], &[]);
+    tmux.wait_for("not a regular file");
+    tmux.keys(&["q"]);
+    let exited = tmux.wait_exit();
+    assert_eq!(exited.status, "0", "{}", framed(&exited.screen));
+}
