@@ -9,11 +9,11 @@ pub mod read;
 pub mod reply;
 pub mod say;
 
-use url::Url;
 use wpcomments::api::auth::{self, Me};
 use wpcomments::api::http::Auth;
 use wpcomments::api::{self, ApiRoot, Client, ClientConfig, Scope};
 use wpcomments::error::{Error, Result};
+use wpcomments::identity::Identity;
 
 /// A small runtime for one command.
 pub fn runtime() -> Result<tokio::runtime::Runtime> {

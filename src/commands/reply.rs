@@ -105,7 +105,7 @@ fn read_body(file: Option<&PathBuf>) -> Result<String> {
             ))
         })?,
         None => {
-            let mut stdin = std::io::stdin();
+            let stdin = std::io::stdin();
             if stdin.is_terminal() {
                 // Otherwise the terminal just waits, and nothing says what for.
                 super::say::err("type your reply, end with ctrl-D (ctrl-C cancels)");

@@ -2,24 +2,48 @@
 //! called kept and is written out when the person quits anyway; an archive that is a FIFO
 //! neither hangs the reader nor its shutdown.
 
+use crate::support::identity::Home;
 use crate::support::tmux::{Tmux, framed};
+use crate::support::wp::wordpress;
 
 const BIN: &str = env!("CARGO_BIN_EXE_wpcomments");
 
 #[test]
 fn a_draft_that_cannot_be_saved_is_written_out_when_quitting_anyway() {
+    // The demo is offline (no reply there): a guest on the real test WordPress composes.
+    let wp = wordpress();
+    let h = Home::new();
+    h.ok(
+        &[
+            "identity",
+            "add",
+            "me",
+            "--guest",
+            "--name",
+            "Unsaved",
+            "--email",
+            "unsaved@example.com",
+        ],
+        "",
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     // A data dir under a regular file: nothing can be created there, not even by root.
     let blocker = dir.path().join("not-a-dir");
     std::fs::write(&blocker, "").expect("blocker");
     let data = blocker.join("data").display().to_string();
+    let config = h.config_dir().display().to_string();
     let tmux = Tmux::run(
         "unsaved",
         200,
         30,
         BIN,
-        &[],
-        &[("WPCOMMENTS_DATA_DIR", &data)],
+        &["--as", "me", wp.post_link("demo")],
+        &[
+            ("WPCOMMENTS_CONFIG_DIR", &config),
+            ("WPCOMMENTS_DATA_DIR", &data),
+            ("VISUAL", ""),
+            ("EDITOR", ""),
+        ],
     );
     tmux.wait_for("Andy Piper");
     tmux.keys(&["r"]);
@@ -62,14 +86,19 @@ fn a_draft_that_cannot_be_saved_is_written_out_when_quitting_anyway() {
 
 #[cfg(unix)]
 #[test]
-fn an_archive_that_is_a_fifo_is_refused_and_quitting_works() {
+fn an_archive_that_is_a_fifo_is_refused_without_hanging() {
     let dir = tempfile::tempdir().expect("tempdir");
     let fifo = dir.path().join("x.json");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    // Archives are read before the full-screen view: the refusal is one line and exit code 9
+    // (README "Exit codes"), with nothing left waiting on the pipe.
     let tmux = Tmux::run("fifo", 100, 30, BIN, &[&fifo.display().to_string()], &[]);
-    tmux.wait_for("not a regular file");
-    tmux.keys(&["q"]);
     let exited = tmux.wait_exit();
-    assert_eq!(exited.status, "0", "{}", framed(&exited.screen));
+    assert_eq!(exited.status, "9", "{}", framed(&exited.screen));
+    assert!(
+        exited.screen.contains("not a regular file"),
+        "{}",
+        framed(&exited.screen)
+    );
 }

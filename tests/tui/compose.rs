@@ -26,7 +26,7 @@ fn ctrl(a: &mut App, c: char) -> Vec<Effect> {
 }
 
 /// The sample thread as if read from https://blog.example (so there is a site to post to).
-fn online(data: ThreadData, width: u16, height: u16) -> App {
+pub(crate) fn online(data: ThreadData, width: u16, height: u16) -> App {
     let mut a = app(width, height);
     a.start(ThreadSource::Url(data.source_url.clone()));
     let generation = a.generation;

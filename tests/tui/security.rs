@@ -81,9 +81,11 @@ fn the_text_dump_shows_look_alike_hosts_in_punycode() {
     }
 }
 
-/// The sample thread with a composer open on comment 1 and `text` typed.
+/// The sample thread, read from a site (offline threads take no reply), with a composer open
+/// on comment 1 and `text` typed.
 fn typing(text: &str) -> App {
-    let mut a = with_comment(80, 24, "<p>hello</p>");
+    let data = thread_data("Links", vec![comment(1, 0, 0, "mallory", "<p>hello</p>")]);
+    let mut a = crate::compose::online(data, 80, 24);
     type_keys(&mut a, "r");
     assert!(a.composer().is_some(), "the composer opened");
     type_keys(&mut a, text);
@@ -120,6 +122,28 @@ fn once_a_save_failed_the_draft_is_never_called_kept_and_closing_asks() {
         said.contains("NOT on disk") && !said.contains("is kept"),
         "{said}"
     );
+}
+
+#[test]
+fn a_notice_arriving_while_a_question_waits_does_not_hide_it() {
+    // Found in tmux: a failed seen-store write landed after Esc and replaced the question,
+    // so the person answered a question no longer on screen.
+    let mut a = typing("my words");
+    failed_save(&mut a);
+    esc(&mut a);
+    send(
+        &mut a,
+        Msg::Notice("cannot remember seen comments: Not a directory".into()),
+    );
+    assert!(screen(&a).contains("close anyway?"), "{}", screen(&a));
+    type_keys(&mut a, "n");
+    assert!(!screen(&a).contains("close anyway?"), "{}", screen(&a));
+    esc(&mut a);
+    type_keys(&mut a, "y");
+    assert!(a.composer().is_none());
+    type_keys(&mut a, "q");
+    send(&mut a, Msg::Notice("a later note".into()));
+    assert!(screen(&a).contains("quit anyway?"), "{}", screen(&a));
 }
 
 #[test]

@@ -41,10 +41,30 @@ pub fn ask_close(app: &mut App) -> bool {
         return false;
     }
     app.posting.leaving = Some(Leaving::Close);
-    app.message = Some(
-        "draft not saved to disk: close anyway? [y/n] (it stays in memory until you quit)".into(),
-    );
+    app.message = question(app);
     true
+}
+
+/// The y/n question while one is pending (`posting.leaving`), from state alone: the status
+/// bar draws it ahead of any later notice (a failed seen-store write, a load note), so an
+/// answer is never typed blind.
+pub fn question(app: &App) -> Option<String> {
+    match app.posting.leaving? {
+        Leaving::Close => Some(
+            "draft not saved to disk: close anyway? [y/n] (it stays in memory until you quit)"
+                .into(),
+        ),
+        Leaving::Quit => {
+            let what = if texts(app).len() == 1 {
+                "a draft is"
+            } else {
+                "drafts are"
+            };
+            Some(format!(
+                "{what} not saved to disk: quit anyway? [y/n] (the text then goes to a temp file)"
+            ))
+        }
+    }
 }
 
 /// A quit from the keyboard with unsaved drafts: ask first. `None` when there is nothing
@@ -55,10 +75,7 @@ pub fn ask_quit(app: &mut App) -> Option<Vec<Effect>> {
         return None;
     }
     app.posting.leaving = Some(Leaving::Quit);
-    let what = if n == 1 { "a draft is" } else { "drafts are" };
-    app.message = Some(format!(
-        "{what} not saved to disk: quit anyway? [y/n] (the text then goes to a temp file)"
-    ));
+    app.message = question(app);
     Some(Vec::new())
 }
 

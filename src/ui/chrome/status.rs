@@ -44,6 +44,9 @@ fn left_text(app: &App) -> String {
             sanitize_line(&prompt.input)
         );
     }
+    if let Some(question) = crate::app::compose::unsaved::question(app) {
+        return question;
+    }
     if let Some(message) = &app.message {
         return sanitize_line(message);
     }
