@@ -178,7 +178,7 @@ fn default_width() -> usize {
     if stdout.is_terminal()
         && let Ok((cols, _)) = crossterm::terminal::size()
     {
-        return usize::from(cols).max(24);
+        return usize::from(cols).max(10);
     }
     80
 }
@@ -217,6 +217,9 @@ fn load(
                 }
                 api::load_thread(&client, &target, &opts, |_| {}).await
             })?;
+            for warning in &loaded.warnings {
+                eprintln!("wpcomments: warning: {warning}");
+            }
             Ok(loaded.data)
         }
     }

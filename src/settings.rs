@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::keymap::{Keymap, parse_keys};
+use crate::present::TimeZone;
 use crate::render::sanitize_line;
 use crate::tui::action::Action;
 
@@ -92,8 +93,10 @@ pub fn default_config_path() -> Option<PathBuf> {
 pub struct Settings {
     /// Theme name (`None`: the default, or `--theme`).
     pub theme: Option<String>,
-    /// strftime format of absolute dates (shown in UTC).
+    /// strftime format of absolute dates.
     pub date_format: String,
+    /// The zone the TUI shows dates in: `time_zone = "local"` (default) or `"utc"`.
+    pub time_zone: TimeZone,
     /// Columns per reply level.
     pub indent_width: usize,
     /// Levels drawn before the depth is printed as a number instead.
@@ -111,6 +114,7 @@ impl Default for Settings {
         Settings {
             theme: None,
             date_format: "%Y-%m-%d %H:%M".into(),
+            time_zone: TimeZone::Local,
             indent_width: 2,
             indent_cap: 8,
             concurrency: None,
@@ -126,6 +130,7 @@ impl Default for Settings {
 struct RawConfig {
     theme: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
+    time_zone: Option<Spanned<String>>,
     indent_width: Option<Spanned<usize>>,
     indent_cap: Option<Spanned<usize>>,
     concurrency: Option<Spanned<usize>>,
@@ -186,6 +191,18 @@ impl Settings {
             }
             s.date_format = fmt.into_inner();
         }
+        if let Some(tz) = raw.time_zone {
+            s.time_zone = match tz.get_ref().as_str() {
+                "local" => TimeZone::Local,
+                "utc" | "UTC" => TimeZone::Utc,
+                other => {
+                    return Err(err(
+                        tz.span(),
+                        format!("time_zone must be \"local\" or \"utc\", not {other:?}"),
+                    ));
+                }
+            };
+        }
         let ranged = |v: Spanned<usize>, name: &str, lo: usize, hi: usize| {
             let n = *v.get_ref();
             if (lo..=hi).contains(&n) {
@@ -241,8 +258,12 @@ const DEFAULT_CONFIG: &str = r##"# wpcomments configuration (config.toml).
 # The NO_COLOR environment variable forces monochrome.
 theme = "default"
 
-# How absolute dates are shown (strftime; dates are UTC).
+# How absolute dates are shown (strftime), followed by the zone's label.
 date_format = "%Y-%m-%d %H:%M"
+
+# The zone dates are shown in: "local" (yours, from TZ or the system) or "utc".
+# Dumps always use UTC. A comment without date_gmt shows the site's own date as "site time".
+time_zone = "local"
 
 # Columns per reply level, and how many levels are indented before the depth is shown
 # as a number instead.

@@ -9,14 +9,20 @@ use url::Url;
 use crate::error::{Error, Result};
 
 use super::failure::{classify, finish_failed};
-pub use super::failure::{display_url, http_error};
-use crate::render::sanitize_line;
+pub use super::failure::{display_url, http_error, short_url};
 
 /// Tunables for [`Client`].
 #[derive(Clone, Debug)]
 pub struct ClientConfig {
-    /// Whole-request timeout.
+    /// Whole-request timeout: connect, headers and body together.
     pub timeout: Duration,
+    /// Read-idle timeout: the longest silence (no header or body bytes) before the answer
+    /// counts as stalled ([`Error::Stalled`]), however long the whole request may take.
+    pub read_idle: Duration,
+    /// Retries after the first attempt for a stalled or timed-out request: fewer than for a
+    /// refused connection, since a stuck page usually stays stuck (by default a stuck page
+    /// costs 2 × `read_idle` + one backoff ≈ 20 s).
+    pub stall_retries: u32,
     /// TCP/TLS connect timeout.
     pub connect_timeout: Duration,
     /// Retries after the first attempt for connect errors, timeouts, 5xx and 429.
@@ -38,6 +44,8 @@ impl Default for ClientConfig {
     fn default() -> Self {
         ClientConfig {
             timeout: Duration::from_secs(30),
+            read_idle: Duration::from_secs(10),
+            stall_retries: 1,
             connect_timeout: Duration::from_secs(10),
             retries: 3,
             backoff: Duration::from_millis(400),
@@ -86,41 +94,22 @@ impl Response {
         self.header(name)?.trim().parse().ok()
     }
 
-    /// Parse the body as JSON. Tolerates PHP notices printed before the JSON, which
-    /// misconfigured sites often send.
+    /// The body's JSON value, classified by [`super::answer::json`]: a BOM, PHP notices
+    /// and trailing HTML comments are tolerated, an HTML page or anything else is named.
     pub fn json(&self) -> Result<Value> {
-        match serde_json::from_slice(&self.body) {
-            Ok(v) => Ok(v),
-            Err(first) => {
-                let start = self.body.iter().position(|&b| b == b'[' || b == b'{');
-                if let Some(v) = start
-                    .filter(|&s| s > 0)
-                    .and_then(|s| serde_json::from_slice(&self.body[s..]).ok())
-                {
-                    return Ok(v);
-                }
-                Err(Error::Malformed {
-                    url: display_url(&self.url),
-                    detail: sanitize_line(&first.to_string()),
-                })
-            }
-        }
+        super::answer::json(self)
     }
 
     /// The `code` of a WordPress error body (`rest_comment_closed`, ...), if there is one.
     pub fn wp_error_code(&self) -> Option<String> {
-        let v: Value = serde_json::from_slice(&self.body).ok()?;
-        Some(sanitize_line(v.get("code")?.as_str()?))
+        super::answer::wp_error(&self.body).map(|e| e.code)
     }
 
     /// The `message` of a WordPress error body, sanitized, if there is one.
     pub fn wp_error_message(&self) -> Option<String> {
-        let v: Value = serde_json::from_slice(&self.body).ok()?;
-        let msg = v.get("message")?.as_str()?;
-        Some(crate::render::truncate_to_width(
-            &crate::render::html_to_line(msg),
-            200,
-        ))
+        super::answer::wp_error(&self.body)
+            .map(|e| e.message)
+            .filter(|m| !m.is_empty())
     }
 }
 
@@ -174,7 +163,7 @@ impl Client {
     /// POST a JSON body, once: a retried comment could be posted twice.
     pub async fn post_json(&self, url: &Url, body: &Value) -> Result<Response> {
         let bytes = serde_json::to_vec(body).map_err(|e| Error::Io(e.to_string()))?;
-        self.send_once(
+        self.send_body(
             reqwest::Method::POST,
             url,
             Some(("application/json", bytes)),
@@ -184,7 +173,7 @@ impl Client {
 
     /// DELETE, once: deleting is not something to repeat behind the user's back.
     pub async fn delete(&self, url: &Url) -> Result<Response> {
-        self.send_once(reqwest::Method::DELETE, url, None).await
+        self.send_body(reqwest::Method::DELETE, url, None).await
     }
 
     /// POST an `application/x-www-form-urlencoded` body, once (OAuth2 token exchange).
@@ -193,8 +182,25 @@ impl Client {
             .extend_pairs(fields)
             .finish();
         let kind = "application/x-www-form-urlencoded";
-        self.send_once(reqwest::Method::POST, url, Some((kind, body.into_bytes())))
+        self.send_body(reqwest::Method::POST, url, Some((kind, body.into_bytes())))
             .await
+    }
+
+    /// A request that changes something, sent once and never after a redirect, except the
+    /// one redirect that cannot lead elsewhere: the same host, path and query over https
+    /// (a site that moved to https answers its old http API root with a 301). Any other 3xx
+    /// comes back for [`super::answer::error`] to report as [`Error::Redirected`].
+    async fn send_body(
+        &self,
+        method: reqwest::Method,
+        url: &Url,
+        body: Option<(&'static str, Vec<u8>)>,
+    ) -> Result<Response> {
+        let resp = self.send_once(method.clone(), url, body.clone()).await?;
+        match https_upgrade(url, &resp) {
+            Some(https) => self.send_once(method, &https, body).await,
+            None => Ok(resp),
+        }
     }
 
     async fn send(&self, method: reqwest::Method, url: &Url) -> Result<Response> {
@@ -205,7 +211,12 @@ impl Client {
                 Ok(resp) if resp.status == 429 => Some(self.retry_after(url, resp, attempt)?),
                 Ok(resp) if resp.status >= 500 => Some(self.backoff(attempt)),
                 Ok(_) => None,
-                Err(Error::Timeout { .. } | Error::Connect { .. }) => Some(self.backoff(attempt)),
+                Err(Error::Connect { .. }) => Some(self.backoff(attempt)),
+                Err(Error::Timeout { .. } | Error::Stalled { .. })
+                    if attempt < self.config.stall_retries =>
+                {
+                    Some(self.backoff(attempt))
+                }
                 Err(_) => None,
             };
             match retry_in {
@@ -213,7 +224,7 @@ impl Client {
                     attempt += 1;
                     tokio::time::sleep(wait).await;
                 }
-                Some(_) => return finish_failed(url, outcome),
+                Some(_) => return finish_failed(outcome),
                 None => return outcome,
             }
         }
@@ -254,18 +265,31 @@ impl Client {
                 .header(reqwest::header::CONTENT_TYPE, kind)
                 .body(bytes);
         }
-        let sent = request.send().await;
+        // Silence before the headers counts from when the connection could be up.
+        let idle = self.config.read_idle;
+        let sent = tokio::time::timeout(self.config.connect_timeout + idle, request.send())
+            .await
+            .map_err(|_| self.stalled(url))?;
         let resp = sent.map_err(|e| classify(url, &e))?;
         let final_url = resp.url().clone();
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        let body = read_body(resp, url).await?;
+        let body = read_body(resp, url, idle)
+            .await
+            .map_err(|e| e.unwrap_or_else(|| self.stalled(url)))?;
         Ok(Response {
             url: final_url,
             status,
             headers,
             body,
         })
+    }
+
+    fn stalled(&self, url: &Url) -> Error {
+        Error::Stalled {
+            url: super::failure::short_url(url),
+            idle_secs: self.config.read_idle.as_secs().max(1),
+        }
     }
 
     fn backoff(&self, attempt: u32) -> std::time::Duration {
@@ -292,18 +316,42 @@ impl Client {
     }
 }
 
+/// The https form of `url` when `resp` is a redirect to exactly that.
+pub fn https_upgrade(url: &Url, resp: &Response) -> Option<Url> {
+    if !(300..400).contains(&resp.status) || url.scheme() != "http" {
+        return None;
+    }
+    let target = url.join(resp.header("location")?).ok()?;
+    let same = target.scheme() == "https"
+        && target.host_str() == url.host_str()
+        && target.path() == url.path()
+        && target.query() == url.query();
+    same.then_some(target)
+}
+
 /// Largest body we accept. A page of 100 maximal WordPress comments is about 7 MB of JSON;
 /// anything far beyond is a broken or hostile server (or a compression bomb).
 pub const MAX_BODY: usize = 32 << 20;
 
-async fn read_body(mut resp: reqwest::Response, url: &Url) -> Result<Vec<u8>> {
+/// The body, or `Err(None)` when no bytes came for `idle`.
+async fn read_body(
+    mut resp: reqwest::Response,
+    url: &Url,
+    idle: Duration,
+) -> std::result::Result<Vec<u8>, Option<Error>> {
     let mut body = Vec::new();
-    while let Some(chunk) = resp.chunk().await.map_err(|e| classify(url, &e))? {
+    loop {
+        let next = tokio::time::timeout(idle, resp.chunk())
+            .await
+            .map_err(|_| None)?;
+        let Some(chunk) = next.map_err(|e| Some(classify(url, &e)))? else {
+            break;
+        };
         if body.len() + chunk.len() > MAX_BODY {
-            return Err(Error::Malformed {
+            return Err(Some(Error::Malformed {
                 url: display_url(url),
                 detail: format!("response larger than {} MB", MAX_BODY >> 20),
-            });
+            }));
         }
         body.extend_from_slice(&chunk);
     }

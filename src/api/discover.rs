@@ -126,6 +126,8 @@ pub struct Discovered {
     pub post_route: Option<Url>,
     /// The page URL after redirects (e.g. `?p=5` → the permalink).
     pub page_url: Url,
+    /// The post id from the page's `rel=shortlink` (`?p=42`), when it sent one.
+    pub shortlink_id: Option<u64>,
 }
 
 fn is_wpcom_host(host: &str) -> bool {
@@ -141,6 +143,7 @@ pub async fn discover(client: &Client, target: &Target) -> Result<Discovered> {
             api: ApiRoot::WpCom { base, site: host },
             post_route: None,
             page_url: target.url.clone(),
+            shortlink_id: None,
         });
     }
     // HEAD first: the `Link` headers come without WordPress rendering the page, which for a
@@ -177,6 +180,10 @@ pub async fn discover(client: &Client, target: &Target) -> Result<Discovered> {
     Ok(Discovered {
         api,
         post_route,
+        shortlink_id: links
+            .iter()
+            .filter(|l| l.rel.eq_ignore_ascii_case("shortlink"))
+            .find_map(|l| super::posts::id_of(&l.href)),
         page_url: page.url.clone(),
     })
 }
@@ -213,6 +220,9 @@ async fn probe_fallbacks(client: &Client, page: &Response) -> Result<ApiRoot> {
         };
         if resp.ok() && is_wp_index(&resp) {
             return Ok(root);
+        }
+        if let e @ Error::RestClosed { .. } = super::answer::error(&resp) {
+            return Err(e);
         }
         if matches!(resp.status, 401 | 403) {
             refused = Some((url, resp.status));

@@ -1,5 +1,6 @@
 //! The WordPress REST API: discovery, posts, comments. No terminal code lives here.
 
+pub mod answer;
 pub mod auth;
 pub mod client;
 pub mod comments;
@@ -26,6 +27,8 @@ pub struct Loaded {
     pub data: ThreadData,
     /// `#comment-N` from the URL.
     pub focus_comment: Option<u64>,
+    /// What the user should know that did not stop the load (see [`comments::Fetched`]).
+    pub warnings: Vec<String>,
 }
 
 /// Discover, find the post, fetch all comments.
@@ -52,5 +55,6 @@ pub async fn load_thread(
             source_url: target.url.to_string(),
         },
         focus_comment: target.focus_comment,
+        warnings: fetched.warnings,
     })
 }

@@ -18,7 +18,9 @@ const MAX_LIST_DEPTH: usize = 6;
 /// Paragraphs are not wrapped in markdown: the reader's viewer does that.
 const NO_WRAP: usize = usize::MAX;
 
-pub(super) fn write(data: &ThreadData, thread: &Thread, _opts: &DumpOptions) -> String {
+pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> String {
+    // The separators are the only glyphs markdown draws (quotes are `>`, lists `-`).
+    let dot = if opts.ascii { "-" } else { "·" };
     let mut out = format!("# {}\n\n", escape(&present::title(data)));
     let mut meta = Vec::new();
     if let Some(link) = md_url(&data.post.link) {
@@ -28,8 +30,8 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, _opts: &DumpOptions) -> 
         meta.push(format!("by {}", escape(&sanitize_line(a))));
     }
     meta.push(present::utc_date(data.post.date_gmt));
-    meta.push(present::count_line(thread.len(), data.total_reported));
-    out.push_str(&meta.join(" · "));
+    meta.push(present::count_line(thread.len(), data.total_reported).replace('·', dot));
+    out.push_str(&meta.join(&format!(" {dot} ")));
     out.push_str("\n\n");
     for row in thread.preorder(SortOrder::OldestFirst) {
         let comment = thread.comment(row.index);
@@ -40,15 +42,15 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, _opts: &DumpOptions) -> 
             None => format!("#{}", comment.id),
         };
         let mut head = format!(
-            "{indent}- **{}** · {} · {id}",
+            "{indent}- **{}** {dot} {} {dot} {id}",
             escape(&present::author(comment)),
-            present::utc_date(comment.date_gmt),
+            present::comment_utc_date(comment),
         );
         if row.depth > level {
-            head.push_str(&format!(" · depth {}", row.depth));
+            head.push_str(&format!(" {dot} depth {}", row.depth));
         }
         for badge in present::badges(comment, thread.node(row.index)) {
-            head.push_str(&format!(" · *{}*", escape(&badge.label())));
+            head.push_str(&format!(" {dot} *{}*", escape(&badge.label())));
         }
         out.push_str(&head);
         out.push_str("\n\n");

@@ -7,30 +7,34 @@ use crate::thread::{SortOrder, Thread};
 
 use super::DumpOptions;
 
-/// Narrowest body we lay out, however deep the reply.
+/// Narrowest body we lay out, however deep the reply (less only when the whole line is).
 const MIN_BODY: usize = 20;
+/// Narrowest line (`--width` accepts no less).
+const MIN_WIDTH: usize = 10;
 
 pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> String {
-    let width = opts.width.max(MIN_BODY + 4);
+    let width = opts.width.max(MIN_WIDTH);
+    let min_body = MIN_BODY.min(width);
     let mut out = String::new();
     header(data, thread, width, opts.ascii, &mut out);
     let guide = if opts.ascii { "| " } else { "│ " };
+    let dot = separator(opts.ascii);
     for row in thread.preorder(SortOrder::OldestFirst) {
         let comment = thread.comment(row.index);
         let node = thread.node(row.index);
         // Past the cap the indent stops growing, but there must be room for a body.
-        let cap = opts.indent_cap.min((width - MIN_BODY) / 2);
+        let cap = opts.indent_cap.min((width - min_body) / 2);
         let shown_depth = row.depth.min(cap);
         let prefix = guide.repeat(shown_depth);
         let body_width = width - display_width(&prefix);
 
         let mut atoms = vec![
             present::author(comment),
-            format!("· {}", present::utc_date(comment.date_gmt)),
-            format!("· #{}", comment.id),
+            format!("{dot} {}", present::comment_utc_date(comment)),
+            format!("{dot} #{}", comment.id),
         ];
         if row.depth > shown_depth {
-            atoms.push(format!("· depth {}", row.depth));
+            atoms.push(format!("{dot} depth {}", row.depth));
         }
         atoms.extend(
             present::badges(comment, node)
@@ -46,7 +50,7 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
                 push_line(&mut out, &prefix, &line);
             }
         }
-        for line in Doc::parse(&comment.content_html).layout(body_width) {
+        for line in Doc::parse(&comment.content_html).layout_with(body_width, opts.ascii) {
             push_line(&mut out, &prefix, &line.plain());
         }
         push_line(&mut out, &prefix, "");
@@ -66,16 +70,18 @@ fn header(data: &ThreadData, thread: &Thread, width: usize, ascii: bool, out: &m
         byline.push(format!("by {}", sanitize_line(a)));
     }
     byline.push(present::utc_date(data.post.date_gmt));
-    for line in [
-        title,
-        url,
-        byline.join(" · "),
-        present::count_line(thread.len(), data.total_reported),
-    ] {
+    let dot = separator(ascii);
+    let count = present::count_line(thread.len(), data.total_reported).replace('·', dot);
+    for line in [title, url, byline.join(&format!(" {dot} ")), count] {
         push_wrapped_head(out, "", &line, width);
     }
     out.push_str(&(if ascii { "=" } else { "═" }).repeat(width));
     out.push_str("\n\n");
+}
+
+/// The dot between atoms of a byline: `·`, or `-` with `--ascii`.
+fn separator(ascii: bool) -> &'static str {
+    if ascii { "-" } else { "·" }
 }
 
 fn push_line(out: &mut String, prefix: &str, text: &str) {

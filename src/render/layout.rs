@@ -19,12 +19,29 @@ const MIN_CONTENT: usize = 20;
 /// A rule spans the text width up to this; `layout(usize::MAX)` must stay cheap.
 const RULE_MAX: usize = 80;
 
-const QUOTE_BAR: &str = "│ ";
-const BULLET: &str = "• ";
+/// The glyphs the layout draws (as opposed to the text it places).
+struct Glyphs {
+    quote_bar: &'static str,
+    bullet: &'static str,
+    rule: &'static str,
+}
+
+const UNICODE: Glyphs = Glyphs {
+    quote_bar: "│ ",
+    bullet: "• ",
+    rule: "─",
+};
+
+const ASCII: Glyphs = Glyphs {
+    quote_bar: "| ",
+    bullet: "* ",
+    rule: "-",
+};
 
 /// Lays out `blocks` for `width` columns, followed by the reference list for `links`.
-pub(crate) fn layout(blocks: &[Block], links: &[String], width: usize) -> Vec<Line> {
+pub(crate) fn layout(blocks: &[Block], links: &[String], width: usize, ascii: bool) -> Vec<Line> {
     let mut writer = Writer {
+        glyphs: if ascii { &ASCII } else { &UNICODE },
         width: width.max(MIN_WIDTH),
         lines: Vec::new(),
         prefix: Vec::new(),
@@ -49,6 +66,7 @@ struct Segment {
 }
 
 struct Writer {
+    glyphs: &'static Glyphs,
     width: usize,
     lines: Vec<Line>,
     prefix: Vec<Segment>,
@@ -85,6 +103,9 @@ impl Fill {
     }
 }
 
+/// A word of a run: pieces `first..last`, its width, and whether it ends at a soft hyphen.
+type Word = (u32, u32, usize, bool);
+
 /// A unit textwrap places: a whole word, or one grapheme cluster of a word too long for a
 /// line. `space` is the width of the gap after it (0 inside a broken word).
 #[derive(Debug)]
@@ -93,15 +114,18 @@ struct Frag<'a> {
     unit: (&'a str, SpanStyle),
     width: usize,
     space: usize,
+    /// Ends at a soft hyphen: a line broken here shows "-" (one more column).
+    hyphen: bool,
 }
 
 impl<'a> Frag<'a> {
-    fn word(first: u32, last: u32, width: usize) -> Frag<'a> {
+    fn word(first: u32, last: u32, width: usize, hyphen: bool) -> Frag<'a> {
         Frag {
             whole: Some((first, last)),
             unit: ("", SpanStyle::default()),
             width,
-            space: 1,
+            space: usize::from(!hyphen),
+            hyphen,
         }
     }
 
@@ -111,6 +135,7 @@ impl<'a> Frag<'a> {
             unit: (text, style),
             width,
             space: 0,
+            hyphen: false,
         }
     }
 
@@ -145,7 +170,7 @@ impl textwrap::core::Fragment for Frag<'_> {
     }
 
     fn penalty_width(&self) -> f64 {
-        0.0
+        if self.hyphen { 1.0 } else { 0.0 }
     }
 }
 
@@ -165,12 +190,13 @@ impl Writer {
                         quote: true,
                         ..SpanStyle::default()
                     };
+                    let bar = self.glyphs.quote_bar;
                     self.prefix.push(Segment {
-                        first: QUOTE_BAR.to_string(),
-                        rest: QUOTE_BAR.to_string(),
+                        first: bar.to_string(),
+                        rest: bar.to_string(),
                         first_style: style,
                         rest_style: style,
-                        width: display_width(QUOTE_BAR),
+                        width: display_width(bar),
                         used: false,
                     });
                     self.blocks(inner, true);
@@ -180,7 +206,7 @@ impl Writer {
                 Block::Rule => {
                     let mut fill = self.start_line();
                     let width = self.content_width().min(RULE_MAX);
-                    fill.push(&"─".repeat(width), SpanStyle::default(), width);
+                    fill.push(&self.glyphs.rule.repeat(width), SpanStyle::default(), width);
                     self.end_line(fill);
                 }
             }
@@ -245,12 +271,17 @@ impl Writer {
 
     /// A paragraph: runs of words between `<br>`s, each wrapped by textwrap's first-fit.
     fn paragraph(&mut self, inline: &Inline) {
-        let mut run: Vec<(u32, u32, usize)> = Vec::new();
+        let mut run: Vec<Word> = Vec::new();
         let mut emitted = false;
         let mut blank_wanted = false;
         for item in &inline.items {
             match *item {
-                Item::Word { first, last, width } => run.push((first, last, width as usize)),
+                Item::Word {
+                    first,
+                    last,
+                    width,
+                    hyphen,
+                } => run.push((first, last, width as usize, hyphen)),
                 // <br>: ends the line; a second one in a row leaves one blank line.
                 Item::Break if run.is_empty() => blank_wanted |= emitted,
                 Item::Break => {
@@ -265,12 +296,12 @@ impl Writer {
     }
 
     /// Wrap one run of words to the content width and emit its lines.
-    fn run(&mut self, inline: &Inline, words: &[(u32, u32, usize)], blank_wanted: &mut bool) {
+    fn run(&mut self, inline: &Inline, words: &[Word], blank_wanted: &mut bool) {
         let width = self.content_width();
         let mut frags: Vec<Frag> = Vec::with_capacity(words.len());
-        for &(first, last, word_width) in words {
-            if word_width <= width {
-                frags.push(Frag::word(first, last, word_width));
+        for &(first, last, word_width, hyphen) in words {
+            if word_width + usize::from(hyphen) <= width {
+                frags.push(Frag::word(first, last, word_width, hyphen));
                 continue;
             }
             // Longer than a whole line: one fragment per grapheme cluster, glued without
@@ -280,7 +311,7 @@ impl Writer {
                 for_each_unit(text, width, |g, w| frags.push(Frag::unit(g, style, w)));
             }
             if let Some(end) = frags.last_mut() {
-                end.space = 1;
+                end.space = usize::from(!hyphen);
             }
         }
         let lines = textwrap::wrap_algorithms::wrap_first_fit(&frags, &[width as f64]);
@@ -298,6 +329,10 @@ impl Writer {
                 }
                 frag.push_to(inline, &mut line);
                 before = Some(frag);
+            }
+            if before.is_some_and(|f| f.hyphen) {
+                let style = line.last_style().unwrap_or_default();
+                line.push("-", style, 1);
             }
             self.end_line(line);
         }
@@ -355,7 +390,7 @@ impl Writer {
         for (number, blocks) in &list.items {
             let marker = match number {
                 Some(n) => format!("{n:>number_width$}. "),
-                None => BULLET.to_string(),
+                None => self.glyphs.bullet.to_string(),
             };
             let width = display_width(&marker);
             self.prefix.push(Segment {

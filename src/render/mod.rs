@@ -19,7 +19,7 @@ mod width;
 #[cfg(test)]
 mod tests;
 
-pub use sanitize::{is_unsafe_char, sanitize_line, sanitize_text};
+pub use sanitize::{has_lone_joiner, is_unsafe_char, sanitize_line, sanitize_text};
 pub use width::{display_width, truncate_to_width};
 
 /// Inline text style of a span; the TUI maps these to theme colours, the dump ignores them
@@ -101,13 +101,19 @@ impl Doc {
     /// links. Blocks are separated by exactly one empty line. `layout(usize::MAX)` gives
     /// each paragraph on one line (for writers that leave wrapping to the reader).
     pub fn layout(&self, width: usize) -> Vec<Line> {
-        layout::layout(&self.blocks, &self.links, width)
+        layout::layout(&self.blocks, &self.links, width, false)
+    }
+
+    /// [`Doc::layout`] with the glyphs the renderer draws (quote bars `│`, bullets `•`,
+    /// rules `─`) in ASCII (`|`, `*`, `-`) when `ascii` is set (`--ascii`).
+    pub fn layout_with(&self, width: usize, ascii: bool) -> Vec<Line> {
+        layout::layout(&self.blocks, &self.links, width, ascii)
     }
 
     /// Like [`Doc::layout`] but without the trailing reference list (the markdown dump
     /// writes its own reference definitions from [`Doc::links`]).
     pub fn layout_body(&self, width: usize) -> Vec<Line> {
-        layout::layout(&self.blocks, &[], width)
+        layout::layout(&self.blocks, &[], width, false)
     }
 
     /// Link targets in reference order: `links()[0]` is "[1]".
@@ -152,7 +158,7 @@ pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
     let mut builder = inline::InlineBuilder::new(false);
     builder.push_text(text, SpanStyle::default());
     let blocks: Vec<parse::Block> = builder.take().map(parse::Block::Para).into_iter().collect();
-    layout::layout(&blocks, &[], width)
+    layout::layout(&blocks, &[], width, false)
         .iter()
         .map(Line::plain)
         .collect()

@@ -39,6 +39,8 @@ pub(crate) fn for_each_safe_char(s: &str, mut emit: impl FnMut(char)) {
     // back until the cancel tag proves the sequence well-formed, and dropped otherwise.
     let mut flag_tags: Option<Vec<char>> = None;
     let mut chars = s.chars().peekable();
+    // The last character kept, for deciding whether a joiner joins anything.
+    let mut prev: Option<char> = None;
     while let Some(c) = chars.next() {
         let mut action = step(&mut state, c);
         if action == Step::Again {
@@ -75,13 +77,74 @@ pub(crate) fn for_each_safe_char(s: &str, mut emit: impl FnMut(char)) {
             '\n' | '\u{2028}' | '\u{2029}' => emit('\n'),
             '\t' => emit('\t'),
             '\u{0b}' | '\u{0c}' => emit(' '),
-            _ if c.is_control() || is_invisible_format(c) => {}
+            // A break opportunity for the renderer; line sanitizers drop it.
+            SOFT_HYPHEN => emit(c),
+            ZWJ | ZWNJ if joins(c, prev, chars.peek().copied()) => emit(c),
+            _ if c.is_control() || is_invisible_format(c) || c == ZWJ || c == ZWNJ => {
+                continue;
+            }
             _ => emit(c),
         }
+        prev = Some(c);
         if c == '\u{1f3f4}' {
             flag_tags = Some(Vec::new());
         }
     }
+}
+
+/// Soft hyphen: an invisible break opportunity (`&shy;`).
+pub(crate) const SOFT_HYPHEN: char = '\u{ad}';
+const ZWJ: char = '\u{200d}';
+const ZWNJ: char = '\u{200c}';
+
+/// Whether a zero-width joiner or non-joiner between `prev` and `next` does what it is for:
+/// a ZWJ inside an emoji sequence (👩‍💻, ❤️‍🔥), or either joiner between two letters of a
+/// script that shapes with them (Arabic, Syriac, N'Ko, Mongolian, the Indic scripts,
+/// Myanmar, Khmer). Anywhere else it is invisible, and terminals disagree on its width.
+fn joins(joiner: char, prev: Option<char>, next: Option<char>) -> bool {
+    let (Some(prev), Some(next)) = (prev, next) else {
+        return false;
+    };
+    let emoji = joiner == ZWJ
+        && (is_pictographic(prev) || matches!(prev, '\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}'))
+        && is_pictographic(next);
+    emoji || (is_joining_script(prev) && is_joining_script(next))
+}
+
+/// True when `s` holds a ZWJ or ZWNJ that joins nothing (see [`sanitize_line`]): what the
+/// sanitizers never let through. For tests and fuzz targets.
+pub fn has_lone_joiner(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        (c == ZWJ || c == ZWNJ)
+            && !joins(
+                c,
+                i.checked_sub(1).map(|p| chars[p]),
+                chars.get(i + 1).copied(),
+            )
+    })
+}
+
+/// Extended pictographic characters that emoji ZWJ sequences are made of (approximated by
+/// the Unicode blocks that hold them).
+fn is_pictographic(c: char) -> bool {
+    matches!(c,
+        '\u{a9}' | '\u{ae}' | '\u{203c}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
+        | '\u{2194}'..='\u{21aa}' | '\u{2300}'..='\u{23ff}' | '\u{25aa}'..='\u{27bf}'
+        | '\u{2934}' | '\u{2935}' | '\u{2b05}'..='\u{2b55}' | '\u{3030}' | '\u{303d}'
+        | '\u{3297}' | '\u{3299}' | '\u{1f000}'..='\u{1faff}')
+}
+
+/// Letters and marks of scripts whose shaping uses ZWJ/ZWNJ.
+fn is_joining_script(c: char) -> bool {
+    matches!(c,
+        '\u{600}'..='\u{7ff}'        // Arabic, Syriac, Arabic Supplement, Thaana, N'Ko
+        | '\u{860}'..='\u{dff}'      // Syriac Supplement, Arabic Extended, Indic scripts
+        | '\u{1000}'..='\u{109f}'    // Myanmar
+        | '\u{1780}'..='\u{18af}'    // Khmer, Mongolian
+        | '\u{a8e0}'..='\u{a8ff}'    // Devanagari Extended
+        | '\u{fb50}'..='\u{fdff}'    // Arabic Presentation Forms-A
+        | '\u{fe70}'..='\u{fefe}') // Arabic Presentation Forms-B
 }
 
 /// Tag letters a–z and digits 0–9, the only tags a subdivision flag uses.
@@ -150,7 +213,7 @@ fn step(state: &mut State, c: char) -> Step {
 }
 
 /// Invisible or direction-changing format characters that can spoof what a reader sees.
-/// ZWJ/ZWNJ and variation selectors stay: emoji and several scripts need them.
+/// Variation selectors stay; ZWJ/ZWNJ stay only where they join (see `joins`).
 pub(crate) fn is_invisible_format(c: char) -> bool {
     matches!(c,
         '\u{ad}'                      // soft hyphen: invisible, terminals disagree on width
@@ -182,6 +245,9 @@ pub fn sanitize_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let push = |c: char| {
+        if c == SOFT_HYPHEN {
+            return;
+        }
         if c.is_whitespace() {
             pending_space = !out.is_empty();
         } else {
@@ -209,6 +275,7 @@ pub fn sanitize_text(s: &str) -> String {
     let mut raw = String::with_capacity(s.len());
     for_each_safe_char(s, |c| match c {
         '\t' => raw.push_str(TAB),
+        SOFT_HYPHEN => {}
         c => raw.push(c),
     });
     let mut out = String::with_capacity(raw.len());
@@ -317,6 +384,32 @@ mod tests {
             "hi",
             "smuggled tag text"
         );
+    }
+
+    #[test]
+    fn joiners_are_kept_only_where_they_join() {
+        assert_eq!(sanitize_line("a\u{200d}b\u{200c}c\u{200d}"), "abc");
+        assert_eq!(sanitize_line("\u{200d}x"), "x");
+        let coder = "\u{1f469}\u{1f3fd}\u{200d}\u{1f4bb}";
+        assert_eq!(sanitize_line(coder), coder);
+        let heart_on_fire = "\u{2764}\u{fe0f}\u{200d}\u{1f525}";
+        assert_eq!(sanitize_line(heart_on_fire), heart_on_fire);
+        // Persian "mi-khaham" with ZWNJ, Devanagari "kṣa" half form with ZWJ.
+        assert_eq!(
+            sanitize_line("\u{645}\u{6cc}\u{200c}\u{62e}"),
+            "\u{645}\u{6cc}\u{200c}\u{62e}"
+        );
+        assert_eq!(
+            sanitize_line("\u{915}\u{94d}\u{200d}\u{937}"),
+            "\u{915}\u{94d}\u{200d}\u{937}"
+        );
+        assert_eq!(sanitize_line("\u{1f600}\u{200d}a"), "\u{1f600}a");
+    }
+
+    #[test]
+    fn soft_hyphens_never_reach_a_line() {
+        assert_eq!(sanitize_line("Anti\u{ad}dis"), "Antidis");
+        assert_eq!(sanitize_text("Anti\u{ad}dis"), "Antidis");
     }
 
     #[test]

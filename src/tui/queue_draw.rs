@@ -124,7 +124,7 @@ fn draw_row(app: &App, q: &Queue, i: usize, row: &QueueRow, area: Rect, buf: &mu
     if area.height < 2 {
         return;
     }
-    let date = absolute_date(row.date, &app.config.date_format);
+    let date = absolute_date(row.date, &app.config);
     let kind = match row.kind.as_str() {
         "comment" | "" => String::new(),
         k => format!(" · {k}"),

@@ -300,11 +300,14 @@ async fn comments(ctx: &Ctx, generation: u64, api: &ApiRoot, opened: Opened) -> 
         opened: Box::new(opened),
     });
     let opts = fetch_options(ctx, api).await;
-    fetch_comments(ctx.client()?, api, post_id, &opts, |event| {
+    let fetched = fetch_comments(ctx.client()?, api, post_id, &opts, |event| {
         ctx.send(Msg::Page { generation, event });
     })
-    .await
-    .map(|_| ())
+    .await?;
+    for warning in fetched.warnings {
+        ctx.send(Msg::Notice(warning));
+    }
+    Ok(())
 }
 
 /// The fetch options for `api`: with an identity that may moderate, held comments and

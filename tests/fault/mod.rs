@@ -32,6 +32,22 @@ pub fn post_json(server: &MockServer) -> Value {
 
 /// The post page advertising the API root and the post route, the index, and the post.
 pub async fn mount_site(server: &MockServer) {
+    mount_site_page_only(server).await;
+    mount_index(server, "/wp-json/").await;
+    Mock::given(method("GET"))
+        .and(path(format!("/wp-json/wp/v2/posts/{POST_ID}")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(post_json(server)))
+        .mount(server)
+        .await;
+}
+
+/// Every path under `/wp-json/`.
+pub fn path_prefix_wp_json() -> wiremock::matchers::PathRegexMatcher {
+    wiremock::matchers::path_regex("^/wp-json/")
+}
+
+/// Only the post page, advertising the API root and the post route.
+pub async fn mount_site_page_only(server: &MockServer) {
     let uri = server.uri();
     Mock::given(method("GET"))
         .and(path(PERMALINK))
@@ -46,12 +62,6 @@ pub async fn mount_site(server: &MockServer) {
                 )
                 .set_body_string("<html><body>post</body></html>"),
         )
-        .mount(server)
-        .await;
-    mount_index(server, "/wp-json/").await;
-    Mock::given(method("GET"))
-        .and(path(format!("/wp-json/wp/v2/posts/{POST_ID}")))
-        .respond_with(ResponseTemplate::new(200).set_body_json(post_json(server)))
         .mount(server)
         .await;
 }

@@ -179,7 +179,12 @@ fn header_spans(
         theme.search_match,
     );
     let relative = present::relative_date(comment.date_gmt, app.now);
-    let absolute = absolute_date(comment.date_gmt, &app.config.date_format);
+    let absolute = present::zoned_date(
+        comment.date_gmt,
+        comment.site_date(),
+        &app.config.date_format,
+        app.config.time_zone,
+    );
     let dates = if relative.is_empty() {
         format!(" · {absolute}")
     } else {
@@ -203,15 +208,10 @@ fn header_spans(
     spans
 }
 
-/// `date` in the configured strftime format (UTC); a bad format falls back to the fixed one.
-pub fn absolute_date(date: Option<chrono::NaiveDateTime>, format: &str) -> String {
-    use std::fmt::Write;
-    let Some(d) = date else {
-        return present::utc_date(None);
-    };
-    let mut out = String::new();
-    match write!(out, "{}", d.format(format)) {
-        Ok(()) => out,
-        Err(_) => present::utc_date(Some(d)),
-    }
+/// A UTC `date` in the configured strftime format and time zone, labelled with the zone.
+pub fn absolute_date(
+    date: Option<chrono::NaiveDateTime>,
+    config: &crate::tui::app::AppConfig,
+) -> String {
+    present::zoned_date(date, None, &config.date_format, config.time_zone)
 }
