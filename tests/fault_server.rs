@@ -445,8 +445,9 @@ async fn a_refused_api_index_means_the_rest_api_is_disabled() {
         .mount(&server)
         .await;
     let err = load(&post_url(&server), quick_config()).await.unwrap_err();
+    // `rest_login_required` is a REST API closed to anonymous readers (fault_answers.rs).
     assert!(
-        matches!(err, Error::RestDisabled { status: 401, .. }),
+        matches!(err, Error::RestClosed { status: 401, .. }),
         "{err}"
     );
     assert_eq!(err.exit_code(), 5);

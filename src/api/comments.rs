@@ -189,7 +189,12 @@ async fn fetch_pass(
     let mut merged: BTreeMap<u64, Comment> = BTreeMap::new();
     let mut foreign = Vec::new();
     let mut last = first.number;
-    let mut more = first.len >= per_page;
+    // A server that honours `per_page` ends its list with a shorter page. One that sends
+    // fewer (a cap, or comments it filters out) is read up to the page count it claims, and
+    // an empty page or one of nothing new ends it as well.
+    let honoured = first.len >= per_page;
+    let mut more =
+        honoured || (first.len > 0 && limit > 1 && first.claimed_pages(per_page).is_some());
     let mut absorb = |page: Page, limit: u32, merged: &mut BTreeMap<u64, Comment>| {
         on_page(PageEvent {
             page: page.number,
@@ -217,7 +222,7 @@ async fn fetch_pass(
             limit = limit.max(claimed).min(MAX_PAGES);
         }
         let nothing_new = page.len > 0 && page.comments.iter().all(|c| merged.contains_key(&c.id));
-        more = page.len >= per_page && !nothing_new;
+        more = page.len > 0 && !nothing_new && (!honoured || page.len >= per_page);
         last = page.number;
         absorb(page, limit, &mut merged);
     }

@@ -192,8 +192,12 @@ impl InlineBuilder {
             .get_or_insert(self.inline.pieces.len() as u32);
         let end = self.inline.text.len() as u32;
         let in_word = self.inline.pieces.len() as u32 > first;
+        // A character that extends the cluster before it (a skin tone, a combining accent,
+        // a joiner) takes that cluster's style: a cluster split across two spans is drawn as
+        // two cells by ratatui but as one glyph by the terminal.
+        let extends = in_word && self.extends_last(c);
         match self.inline.pieces.last_mut() {
-            Some(p) if in_word && p.style == style => {
+            Some(p) if in_word && (p.style == style || extends) => {
                 p.end += c.len_utf8() as u32;
             }
             _ => self.inline.pieces.push(Piece {
@@ -203,6 +207,19 @@ impl InlineBuilder {
             }),
         }
         self.inline.text.push(c);
+    }
+
+    /// True when `c` joins the last character into one grapheme cluster.
+    fn extends_last(&self, c: char) -> bool {
+        let Some(last) = self.inline.text.chars().next_back() else {
+            return false;
+        };
+        let mut pair = [0u8; 8];
+        let len = last.encode_utf8(&mut pair).len();
+        let both = c.encode_utf8(&mut pair[len..]).len() + len;
+        std::str::from_utf8(&pair[..both]).is_ok_and(|s| {
+            unicode_segmentation::UnicodeSegmentation::graphemes(s, true).count() == 1
+        })
     }
 
     /// A space or break after a soft hyphen: the word before it really ends there.

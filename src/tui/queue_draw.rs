@@ -75,7 +75,11 @@ pub fn rows(app: &App, area: Rect, buf: &mut Buffer) {
     let fit = (area.height as usize / QUEUE_ROWS).max(1);
     for (slot, (i, row)) in q.rows.iter().enumerate().skip(q.top).take(fit).enumerate() {
         let y = area.y + (slot * QUEUE_ROWS) as u16;
-        draw_row(app, q, i, row, Rect::new(area.x, y, area.width, 3), buf);
+        // Fewer rows than a queue row needs: draw what fits (its first lines), never past.
+        let cell = Rect::new(area.x, y, area.width, 3).intersection(area);
+        if !cell.is_empty() {
+            draw_row(app, q, i, row, cell, buf);
+        }
     }
     if q.rows.is_empty() && area.height > 1 {
         let text = format!("  no {} comments", q.filter.label().to_lowercase());
