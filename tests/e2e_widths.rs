@@ -2,6 +2,10 @@
 //! comment's text is, is printed in tmux and the cursor column read back must equal
 //! `display_width` (the function the layout wraps by and tests/properties.rs checks lines with).
 //! A stray zero-width joiner used to make the two disagree and paint into the status bar.
+//!
+//! Known disagreements left out (terminals differ among themselves there): tmux 3.3 draws a
+//! skin-tone modifier as a cell of its own (👍🏽 is 4 columns there, 2 in kitty and here) and
+//! ignores VS16 (❤️ is 1 column there, 2 here).
 
 #[path = "support/mod.rs"]
 mod support;
@@ -17,8 +21,8 @@ const SAMPLES: [&str; 16] = [
     "日本語のコメント",
     "cafe\u{301} na\u{ef}ve",
     "\u{1f1eb}\u{1f1f7} flag",
-    "\u{1f44d}\u{1f3fd} thumbs",
-    "\u{1f44d} one emoji",
+    "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} family",
+    "\u{1f469}\u{200d}\u{1f4bb} \u{1f44d} emoji",
     // Stray joiners between ordinary letters: dropped by the sanitizer.
     "a\u{200d}b\u{200c}c d\u{200d}",
     "x\u{200d}\u{200d}y soft\u{ad}hyphen",
