@@ -325,6 +325,17 @@ mod tests {
         let e = Settings::parse("[keys]\n\n\"hyper-j\" = \"quit\"\n", "c.toml").unwrap_err();
         assert_eq!(e.line, Some(3), "{e}");
         assert!(e.detail.contains("hyper-j"));
+        let e = Settings::parse("\ntime_zone = \"mars\"\n", "c.toml").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+    }
+
+    #[test]
+    fn time_zone_is_local_unless_set_to_utc() {
+        assert_eq!(Settings::default().time_zone, TimeZone::Local);
+        let s = Settings::parse("time_zone = \"utc\"\n", "c.toml").unwrap();
+        assert_eq!(s.time_zone, TimeZone::Utc);
+        let s = Settings::parse(default_config_toml(), "config.toml").unwrap();
+        assert_eq!(s.time_zone, TimeZone::Local);
     }
 
     #[test]
