@@ -111,6 +111,20 @@ impl Wp {
         );
     }
 
+    /// The same site served with another behaviour (`tests/wp/server`'s MODES): `stock` (guests may
+    /// not comment over REST), `closed` (anonymous REST requests answer 401 `rest_cannot_access`),
+    /// `stock_block` and `closed_block` (the same with the block theme Twenty Twenty-Three).
+    /// Returns the site address without trailing slash; the seeded content is the same.
+    pub fn mode_url(&self, mode: &str) -> &str {
+        self.str_at(&["modes", mode])
+    }
+
+    /// A seeded post's permalink as served in a mode (see [`Wp::mode_url`]).
+    pub fn mode_link(&self, mode: &str, post: &str) -> String {
+        let link = self.post_link(post);
+        format!("{}{}", self.mode_url(mode), &link[self.url.len()..])
+    }
+
     /// The REST API root, e.g. `http://127.0.0.1:41234/wp-json/`.
     pub fn api(&self) -> &str {
         self.str_at(&["api"])

@@ -120,3 +120,51 @@ async fn application_passwords_authenticate_over_plain_http() {
         assert_eq!(me["roles"][0], role, "{me}");
     }
 }
+
+#[tokio::test]
+async fn the_modes_serve_the_same_site_stock_closed_and_with_a_block_theme() {
+    let wp = wordpress();
+    let client = reqwest::Client::new();
+    for mode in ["stock", "closed", "stock_block", "closed_block"] {
+        let page = client.get(wp.mode_link(mode, "demo")).send().await.unwrap();
+        assert_eq!(page.status(), 200, "{mode}: the post's page is public");
+        let html = page.text().await.unwrap();
+        assert!(
+            html.contains(wp.mode_url(mode)),
+            "{mode}: links point at the mode's own port"
+        );
+        assert_eq!(
+            html.contains("wp-block-comments"),
+            mode.ends_with("_block"),
+            "{mode}: block theme"
+        );
+        let api = client
+            .get(format!(
+                "{}/wp-json/wp/v2/comments?post={}",
+                wp.mode_url(mode),
+                wp.post_id("demo")
+            ))
+            .send()
+            .await
+            .unwrap();
+        let closed = mode.starts_with("closed");
+        assert_eq!(api.status(), if closed { 401 } else { 200 }, "{mode}");
+        if closed {
+            let body: Value = api.json().await.unwrap();
+            assert_eq!(body["code"], "rest_cannot_access", "{mode}");
+        }
+    }
+    // Stock: a guest may not comment over REST (rest_allow_anonymous_comments is off by default).
+    let res = client
+        .post(format!("{}/wp-json/wp/v2/comments", wp.mode_url("stock")))
+        .json(
+            &serde_json::json!({"post": wp.post_id("sandbox"), "content": "x",
+            "author_name": "Robin", "author_email": "robin@example.com"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], "rest_comment_login_required");
+}
