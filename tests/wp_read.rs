@@ -236,3 +236,21 @@ async fn the_rest_route_form_of_the_api_reads_the_same_comments() {
     assert_eq!(ids(&a), ids(&b));
     assert_eq!(a.comments.len() as u64, wp.approved_comments("demo"));
 }
+
+#[test]
+fn a_site_closed_to_anonymous_rest_readers_is_named_with_what_to_do() {
+    // The `closed` mode answers every anonymous REST request 401 rest_cannot_access.
+    let wp = wordpress();
+    let link = wp.mode_link("closed", "demo");
+    let (code, out, err) = run(&["--dump", &link]);
+    assert_eq!(code, 5, "{err}");
+    assert!(out.is_empty());
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("closed to anonymous readers"), "{err}");
+    assert!(err.contains("rest_cannot_access"), "{err}");
+    assert!(err.contains("--as NAME"), "{err}");
+    assert!(
+        !err.contains("post not found") && !err.contains("try again"),
+        "{err}"
+    );
+}

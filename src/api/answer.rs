@@ -223,7 +223,7 @@ fn value_then_rest(text: &[u8]) -> Result<Value, JsonFault> {
     };
     let at = values.byte_offset();
     match skip_ignorable(&text[at..]) {
-        rest if rest.is_empty() => Ok(value),
+        [] => Ok(value),
         rest => Err(JsonFault::Trailing {
             at: text.len() - rest.len(),
             sample: truncate_to_width(&sanitize_line(&String::from_utf8_lossy(rest)), 40),
