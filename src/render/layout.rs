@@ -5,6 +5,7 @@
 //! "blank line wanted" flag that is only honoured when more content follows, which is
 //! what keeps the output free of leading, trailing and doubled empty lines.
 
+use super::fragment::{Fill, Frag, Word};
 use super::inline::{Inline, Item};
 use super::parse::{Block, List};
 use super::width::{display_width, for_each_unit};
@@ -72,106 +73,6 @@ struct Writer {
     prefix: Vec<Segment>,
     /// A blank line is wanted before the next content, drawn with this many prefix levels.
     blank_at: Option<usize>,
-}
-
-/// A line being filled: its spans (prefix first) and the width of its content part.
-#[derive(Default)]
-struct Fill {
-    spans: Vec<Span>,
-    content_from: usize,
-    width: usize,
-}
-
-impl Fill {
-    fn push(&mut self, text: &str, style: SpanStyle, width: usize) {
-        self.width += width;
-        if self.spans.len() > self.content_from
-            && let Some(last) = self.spans.last_mut()
-            && last.style == style
-        {
-            last.text.push_str(text);
-            return;
-        }
-        self.spans.push(Span {
-            text: text.to_string(),
-            style,
-        });
-    }
-
-    fn last_style(&self) -> Option<SpanStyle> {
-        (self.spans.len() > self.content_from).then(|| self.spans[self.spans.len() - 1].style)
-    }
-}
-
-/// A word of a run: pieces `first..last`, its width, and whether it ends at a soft hyphen.
-type Word = (u32, u32, usize, bool);
-
-/// A unit textwrap places: a whole word, or one grapheme cluster of a word too long for a
-/// line. `space` is the width of the gap after it (0 inside a broken word).
-#[derive(Debug)]
-struct Frag<'a> {
-    whole: Option<(u32, u32)>,
-    unit: (&'a str, SpanStyle),
-    width: usize,
-    space: usize,
-    /// Ends at a soft hyphen: a line broken here shows "-" (one more column).
-    hyphen: bool,
-}
-
-impl<'a> Frag<'a> {
-    fn word(first: u32, last: u32, width: usize, hyphen: bool) -> Frag<'a> {
-        Frag {
-            whole: Some((first, last)),
-            unit: ("", SpanStyle::default()),
-            width,
-            space: usize::from(!hyphen),
-            hyphen,
-        }
-    }
-
-    fn unit(text: &'a str, style: SpanStyle, width: usize) -> Frag<'a> {
-        Frag {
-            whole: None,
-            unit: (text, style),
-            width,
-            space: 0,
-            hyphen: false,
-        }
-    }
-
-    /// Style of the fragment's first piece (for the space before it).
-    fn first_style(&self, inline: &Inline) -> SpanStyle {
-        match self.whole {
-            Some((first, last)) => inline.word(first, last).next().map(|p| p.1),
-            None => Some(self.unit.1),
-        }
-        .unwrap_or_default()
-    }
-
-    /// Append the fragment's styled text to `line`.
-    fn push_to(&self, inline: &Inline, line: &mut Fill) {
-        match self.whole {
-            Some((first, last)) => inline
-                .word(first, last)
-                .for_each(|(text, style)| line.push(text, style, 0)),
-            None => line.push(self.unit.0, self.unit.1, 0),
-        }
-        line.width += self.width;
-    }
-}
-
-impl textwrap::core::Fragment for Frag<'_> {
-    fn width(&self) -> f64 {
-        self.width as f64
-    }
-
-    fn whitespace_width(&self) -> f64 {
-        self.space as f64
-    }
-
-    fn penalty_width(&self) -> f64 {
-        if self.hyphen { 1.0 } else { 0.0 }
-    }
 }
 
 impl Writer {

@@ -9,7 +9,9 @@
 //! measuring), `inline` (words and their styles), `parse` (HTML tree → blocks), `layout`
 //! (blocks → lines), `references` (the link list after a body).
 
+mod fragment;
 mod inline;
+mod joiners;
 mod layout;
 mod parse;
 mod references;
@@ -19,7 +21,8 @@ mod width;
 #[cfg(test)]
 mod tests;
 
-pub use sanitize::{has_lone_joiner, is_unsafe_char, sanitize_line, sanitize_text};
+pub use joiners::has_lone_joiner;
+pub use sanitize::{is_unsafe_char, sanitize_line, sanitize_text};
 pub use width::{display_width, truncate_to_width};
 
 /// Inline text style of a span; the TUI maps these to theme colours, the dump ignores them
