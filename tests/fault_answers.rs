@@ -3,10 +3,7 @@
 
 mod fault;
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use fault::*;
@@ -171,33 +168,6 @@ async fn paging_stops_at_the_first_short_page_whatever_the_header_claims() {
         "{:?}",
         start.elapsed()
     );
-}
-
-/// A server that accepts, answers with headers and a few body bytes, then goes silent.
-/// Returns its address and a counter of connections.
-fn stalling_server() -> (String, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let count = Arc::new(AtomicUsize::new(0));
-    let seen = Arc::clone(&count);
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            seen.fetch_add(1, Ordering::SeqCst);
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 4096];
-                let _ = stream.read(&mut buf);
-                let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 5000\r\n\r\n[{\"id\":";
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.flush();
-                std::thread::sleep(Duration::from_secs(30));
-            });
-        }
-    });
-    (
-        format!("http://{addr}/wp-json/wp/v2/comments?post=5&page=1"),
-        count,
-    )
 }
 
 #[tokio::test]
@@ -398,4 +368,22 @@ async fn the_shortlink_names_the_post_before_the_slug_is_guessed() {
         .expect("found by the shortlink");
     assert_eq!(loaded.data.post.id, POST_ID);
     assert_eq!(ids(&loaded), vec![1, 2]);
+}
+
+#[tokio::test]
+async fn a_post_list_page_past_the_end_is_an_empty_last_page() {
+    let server = MockServer::start().await;
+    let past = json!({"code": "rest_post_invalid_page_number", "message": "The page number requested is larger than the number of pages available."});
+    Mock::given(method("GET"))
+        .and(path("/wp-json/wp/v2/posts"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(past))
+        .mount(&server)
+        .await;
+    let api = ApiRoot::Path(url::Url::parse(&format!("{}/wp-json/", server.uri())).expect("url"));
+    let client = Client::new(quick_config()).expect("client");
+    let page = api::posts::recent_posts(&client, &api, 3, None)
+        .await
+        .expect("the end of the list, not an error");
+    assert!(page.posts.is_empty());
+    assert_eq!(page.total_pages, 2);
 }

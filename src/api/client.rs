@@ -384,6 +384,38 @@ mod tests {
     }
 
     #[test]
+    fn only_a_same_place_http_to_https_redirect_is_followed_by_a_post() {
+        let url = Url::parse("http://b.example/wp-json/wp/v2/comments?x=1").unwrap();
+        let answer = |status: u16, location: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert("location", location.parse().unwrap());
+            Response {
+                url: url.clone(),
+                status,
+                headers,
+                body: Vec::new(),
+            }
+        };
+        let https = "https://b.example/wp-json/wp/v2/comments?x=1";
+        assert_eq!(
+            https_upgrade(&url, &answer(301, https)).map(String::from),
+            Some(https.to_owned())
+        );
+        for elsewhere in [
+            "https://evil.example/wp-json/wp/v2/comments?x=1",
+            "https://b.example/wp-login.php",
+            "http://b.example/wp-json/wp/v2/comments?x=1",
+        ] {
+            assert_eq!(
+                https_upgrade(&url, &answer(301, elsewhere)),
+                None,
+                "{elsewhere}"
+            );
+        }
+        assert_eq!(https_upgrade(&url, &answer(200, https)), None);
+    }
+
+    #[test]
     fn display_url_drops_credentials() {
         let u = Url::parse("https://user:secret@example.com/x").unwrap();
         assert_eq!(display_url(&u), "https://example.com/x");

@@ -185,7 +185,8 @@ async fn fetch_pass(
     let first = fetch_page(client, api, post, 1, opts, filter).await?;
     let total_reported = first.total;
     // The header is believed only as an upper bound (and then only up to MAX_PAGES).
-    let mut limit = first.claimed_pages(per_page).unwrap_or(MAX_PAGES);
+    let claimed = first.claimed_pages(per_page);
+    let mut limit = claimed.unwrap_or(MAX_PAGES).min(MAX_PAGES);
     let mut merged: BTreeMap<u64, Comment> = BTreeMap::new();
     let mut foreign = Vec::new();
     let mut last = first.number;
@@ -193,12 +194,19 @@ async fn fetch_pass(
     // fewer (a cap, or comments it filters out) is read up to the page count it claims, and
     // an empty page or one of nothing new ends it as well.
     let honoured = first.len >= per_page;
-    let mut more =
-        honoured || (first.len > 0 && limit > 1 && first.claimed_pages(per_page).is_some());
+    let mut more = honoured || (first.len > 0 && claimed.is_some_and(|c| c > 1));
+    // Progress shows the claimed count, or the pages read so far when there is none.
+    let shown = |limit: u32, number: u32| {
+        if claimed.is_some() {
+            limit.max(number)
+        } else {
+            number
+        }
+    };
     let mut absorb = |page: Page, limit: u32, merged: &mut BTreeMap<u64, Comment>| {
         on_page(PageEvent {
             page: page.number,
-            total_pages: limit.max(page.number),
+            total_pages: shown(limit, page.number),
             comments: page.comments.clone(),
             total_reported: page.total.or(total_reported),
         });

@@ -248,7 +248,18 @@ pub async fn recent_posts(
         query.push(("search", s));
     }
     let url = api.url("wp/v2/posts", &query);
-    let (value, resp) = client.get_json(&url).await?;
+    let resp = client.get(&url).await?;
+    // `rest_post_invalid_page_number`: past the last page, which is the end of the list.
+    if super::answer::is_past_end(&resp) {
+        return Ok(PostPage {
+            posts: Vec::new(),
+            total_pages: page.saturating_sub(1).max(1),
+        });
+    }
+    if !resp.ok() {
+        return Err(http_error(&resp));
+    }
+    let value = resp.json()?;
     let posts = value
         .as_array()
         .map(|a| {
