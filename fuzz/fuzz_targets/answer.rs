@@ -4,8 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use reqwest::header::{HeaderMap, HeaderValue};
-use wpcomments::api::answer;
-use wpcomments::api::client::Response;
+use wpcomments::api::http::answer;
+use wpcomments::api::http::Response;
 use wpcomments::render::is_unsafe_char;
 
 fuzz_target!(|data: &[u8]| {
@@ -41,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
         check(e);
     }
     let _ = answer::is_past_end(&resp);
-    let _ = answer::shortlink_id(&resp);
+    let _ = wpcomments::api::discover::shortlink_id(&resp);
     if let Some(wp) = answer::wp_error(&resp.body) {
         assert!(!wp.code.chars().any(is_unsafe_char));
         assert!(!wp.message.chars().any(is_unsafe_char));

@@ -7,11 +7,12 @@ use futures::stream::{FuturesOrdered, StreamExt};
 use serde_json::Value;
 use url::Url;
 
-use super::answer;
-use super::client::{Client, Response, http_error, short_url};
-use super::root::ApiRoot;
+use super::http::answer;
+use super::http::{Client, Response, http_error, short_url};
 use crate::error::{Error, Result};
+use crate::model::ApiRoot;
 use crate::model::Comment;
+pub use crate::model::PageEvent;
 
 /// Comment fields we use (trimming the payload to about a third).
 pub const COMMENT_FIELDS: &str =
@@ -44,19 +45,6 @@ impl Default for FetchOptions {
             include_spam: false,
         }
     }
-}
-
-/// One page as it arrives (for progressive display).
-#[derive(Clone, Debug)]
-pub struct PageEvent {
-    /// 1-based page number.
-    pub page: u32,
-    /// Pages known so far.
-    pub total_pages: u32,
-    /// Comments of that page that belong to the post.
-    pub comments: Vec<Comment>,
-    /// `X-WP-Total` as last reported.
-    pub total_reported: Option<u64>,
 }
 
 /// Everything fetched.

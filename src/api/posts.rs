@@ -3,10 +3,10 @@
 use serde_json::Value;
 use url::Url;
 
-use super::client::{Client, display_url, http_error};
 use super::discover::{Discovered, Target};
-use super::root::ApiRoot;
+use super::http::{Client, display_url, http_error};
 use crate::error::{Error, Result};
+use crate::model::ApiRoot;
 use crate::model::{Post, Site};
 
 /// Post fields we use; `_links`/`_embedded` carry the author's name.
@@ -210,7 +210,7 @@ async fn by_slug(
 /// A refusal that is not about this post: the whole REST API closed to anonymous readers,
 /// or the route missing. Trying other post types or the slug would only end in "post not
 /// found", which is not what happened.
-fn closed_or_missing(resp: &super::client::Response) -> Result<()> {
+fn closed_or_missing(resp: &super::http::Response) -> Result<()> {
     match http_error(resp) {
         e @ (Error::RestClosed { .. } | Error::NoRoute { .. }) => Err(e),
         _ => Ok(()),
@@ -250,7 +250,7 @@ pub async fn recent_posts(
     let url = api.url("wp/v2/posts", &query);
     let resp = client.get(&url).await?;
     // `rest_post_invalid_page_number`: past the last page, which is the end of the list.
-    if super::answer::is_past_end(&resp) {
+    if super::http::answer::is_past_end(&resp) {
         return Ok(PostPage {
             posts: Vec::new(),
             total_pages: page.saturating_sub(1).max(1),

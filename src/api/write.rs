@@ -3,9 +3,9 @@
 use serde_json::{Value, json};
 
 use super::auth::{auth_error, wp_error_code};
-use super::client::{Client, Response, display_url};
-use super::root::ApiRoot;
+use super::http::{Client, Response, display_url};
 use crate::error::{Error, Result};
+use crate::model::ApiRoot;
 use crate::render::sanitize_line;
 
 /// Who a guest comment is from (no account: WordPress stores these on the comment).
@@ -107,7 +107,7 @@ pub fn refusal(resp: &Response, guest: bool, sent_credentials: bool) -> Error {
     let refused = |why: &str| Error::Refused(format!("{why} ({said})"));
     match (resp.status, code.as_str()) {
         // Not carried out (and not re-sent elsewhere): nothing was saved.
-        (300..=399, _) => super::answer::error(resp),
+        (300..=399, _) => super::http::answer::error(resp),
         (401, "rest_comment_login_required") | (400, "rest_comment_author_data_required")
             if !guest && sent_credentials =>
         {

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use wpcomments::api::{self, ClientConfig, posts};
 use wpcomments::error::{Error, Result};
 use wpcomments::identity::Identities;
-use wpcomments::identity::drafts::{self, DraftKey};
 use wpcomments::identity::reply::{Failed, send};
+use wpcomments::store::drafts::{self, DraftKey};
 
 use super::runtime;
 use crate::cli::ReplyArgs;

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use url::Url;
 
 use super::Identity;
-use super::drafts::{self, DraftKey};
 use crate::api::write::{NewComment, Posted, post_comment};
 use crate::api::{ApiRoot, Client, auth};
 use crate::error::{Error, Result};
+use crate::store::drafts::{self, DraftKey};
 
 /// A reply that failed, with where its text was kept.
 #[derive(Debug)]
@@ -66,4 +66,17 @@ async fn post_as(
         guest: identity.guest_author(),
     };
     post_comment(client, api, &comment).await
+}
+
+/// Why `identity` cannot post from inside the terminal reader: its secret comes from a
+/// `password_command`, which may prompt (pass, gpg) and would fight the reader for the
+/// keyboard and the screen. Secrets are read before the terminal is taken, for the identity
+/// the reader starts as; `None` when this one may be used.
+pub fn command_secret(identity: &Identity) -> Option<String> {
+    identity.password_command.as_ref().map(|_| {
+        format!(
+            "identity {0} reads its secret with a command: choose it with --as {0} when starting",
+            identity.name
+        )
+    })
 }

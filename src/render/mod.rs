@@ -16,6 +16,7 @@ mod layout;
 mod parse;
 mod references;
 mod sanitize;
+mod spaces;
 mod width;
 
 #[cfg(test)]

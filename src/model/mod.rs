@@ -1,0 +1,220 @@
+//! The data a thread is made of: the site, the post and its comments, as the REST API sends them.
+//!
+//! Each record keeps the raw JSON object it was built from, so an archive can store every fetched
+//! field losslessly while the rest of the program works with typed fields.
+
+pub mod api_root;
+pub mod clock;
+pub mod moderation;
+pub mod queue;
+
+pub use api_root::ApiRoot;
+
+use chrono::NaiveDateTime;
+use serde_json::Value;
+
+/// The format WordPress uses for `date_gmt` (UTC, no offset).
+pub const WP_DATE_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// Parse a WordPress `date_gmt` value; `None` when absent or malformed.
+pub fn parse_wp_date(value: Option<&Value>) -> Option<NaiveDateTime> {
+    let text = value?.as_str()?;
+    NaiveDateTime::parse_from_str(text, WP_DATE_FORMAT).ok()
+}
+
+fn str_field(v: &Value, key: &str) -> String {
+    v.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn rendered_field(v: &Value, key: &str) -> String {
+    match v.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(obj) => obj
+            .get("rendered")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+        None => String::new(),
+    }
+}
+
+fn u64_field(v: &Value, key: &str) -> u64 {
+    v.get(key).and_then(Value::as_u64).unwrap_or(0)
+}
+
+/// One comment (or pingback/trackback) of a post.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comment {
+    /// Comment id, unique within the site.
+    pub id: u64,
+    /// Id of the post the comment belongs to.
+    pub post: u64,
+    /// Id of the parent comment, 0 for a top-level comment.
+    pub parent: u64,
+    /// User id of a registered author, 0 for guests and pingbacks.
+    pub author: u64,
+    /// Display name as sent (untrusted, unsanitized).
+    pub author_name: String,
+    /// Author's website (untrusted).
+    pub author_url: String,
+    /// Creation time in UTC.
+    pub date_gmt: Option<NaiveDateTime>,
+    /// `content.rendered`: HTML (untrusted).
+    pub content_html: String,
+    /// Permalink of the comment.
+    pub link: String,
+    /// `approved`, `hold`, `spam`, `trash`.
+    pub status: String,
+    /// `comment`, `pingback`, `trackback` or a custom type.
+    pub kind: String,
+    /// The object exactly as fetched, for lossless archives.
+    pub raw: Value,
+}
+
+impl Comment {
+    /// Build from one element of a `/wp/v2/comments` response. Fails only without a numeric `id`.
+    pub fn from_json(raw: Value) -> Result<Comment, String> {
+        let id = raw
+            .get("id")
+            .and_then(Value::as_u64)
+            .ok_or_else(|| "comment without a numeric id".to_owned())?;
+        let status = match str_field(&raw, "status") {
+            s if s.is_empty() => "approved".to_owned(),
+            s => s,
+        };
+        let kind = match str_field(&raw, "type") {
+            s if s.is_empty() => "comment".to_owned(),
+            s => s,
+        };
+        Ok(Comment {
+            id,
+            post: u64_field(&raw, "post"),
+            parent: u64_field(&raw, "parent"),
+            author: u64_field(&raw, "author"),
+            author_name: str_field(&raw, "author_name"),
+            author_url: str_field(&raw, "author_url"),
+            date_gmt: parse_wp_date(raw.get("date_gmt")),
+            content_html: rendered_field(&raw, "content"),
+            link: str_field(&raw, "link"),
+            status,
+            kind,
+            raw,
+        })
+    }
+
+    /// Key that orders comments oldest first; id breaks ties so the order is total.
+    pub fn chrono_key(&self) -> (Option<NaiveDateTime>, u64) {
+        (self.date_gmt, self.id)
+    }
+
+    /// The site's local `date` (REST field `date`, the site's time zone, no offset): shown,
+    /// marked as site time, when `date_gmt` is missing.
+    pub fn site_date(&self) -> Option<NaiveDateTime> {
+        parse_wp_date(self.raw.get("date"))
+    }
+
+    /// True for pingbacks and trackbacks.
+    pub fn is_ping(&self) -> bool {
+        self.kind == "pingback" || self.kind == "trackback"
+    }
+}
+
+/// The post (or page, or custom post type item) a thread hangs under.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Post {
+    /// Post id.
+    pub id: u64,
+    /// Post type slug (`post`, `page`, `book`, ...).
+    pub kind: String,
+    /// `title.rendered`: HTML (untrusted).
+    pub title_html: String,
+    /// Permalink.
+    pub link: String,
+    /// Publication time in UTC.
+    pub date_gmt: Option<NaiveDateTime>,
+    /// Author display name when the site exposes it.
+    pub author_name: Option<String>,
+    /// `open` or `closed`; empty when not sent.
+    pub comment_status: String,
+    /// The object exactly as fetched (embedded author included), for lossless archives.
+    pub raw: Value,
+}
+
+impl Post {
+    /// Build from a `/wp/v2/posts/{id}` (or pages, or custom type) response.
+    pub fn from_json(raw: Value) -> Result<Post, String> {
+        let id = raw
+            .get("id")
+            .and_then(Value::as_u64)
+            .ok_or_else(|| "post without a numeric id".to_owned())?;
+        let author_name = raw
+            .pointer("/_embedded/author/0/name")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        Ok(Post {
+            id,
+            kind: str_field(&raw, "type"),
+            title_html: rendered_field(&raw, "title"),
+            link: str_field(&raw, "link"),
+            date_gmt: parse_wp_date(raw.get("date_gmt")),
+            author_name,
+            comment_status: str_field(&raw, "comment_status"),
+            raw,
+        })
+    }
+}
+
+/// What we know of the site.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Site {
+    /// Site title (untrusted).
+    pub name: String,
+    /// Home URL.
+    pub url: String,
+    /// REST API root the thread was fetched from.
+    pub api_root: String,
+}
+
+impl Site {
+    /// Build from the REST index (`/wp-json/`), keeping only what we show.
+    pub fn from_index(index: &Value, api_root: &str) -> Site {
+        Site {
+            name: str_field(index, "name"),
+            url: str_field(index, "home"),
+            api_root: api_root.to_owned(),
+        }
+    }
+}
+
+/// A whole thread as loaded: what dump writes and the TUI shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThreadData {
+    /// The site.
+    pub site: Site,
+    /// The post.
+    pub post: Post,
+    /// Comments in fetch order (oldest first), de-duplicated by id.
+    pub comments: Vec<Comment>,
+    /// The comment total the site reported (`X-WP-Total`), if it did.
+    pub total_reported: Option<u64>,
+    /// When the thread was fetched (UTC).
+    pub fetched_at: Option<NaiveDateTime>,
+    /// The URL the user gave (fragment removed).
+    pub source_url: String,
+}
+
+/// One page as it arrives (for progressive display).
+#[derive(Clone, Debug)]
+pub struct PageEvent {
+    /// 1-based page number.
+    pub page: u32,
+    /// Pages known so far.
+    pub total_pages: u32,
+    /// Comments of that page that belong to the post.
+    pub comments: Vec<Comment>,
+    /// `X-WP-Total` as last reported.
+    pub total_reported: Option<u64>,
+}

@@ -1,0 +1,11 @@
+//! The real binary in a real terminal (tmux), against the test WordPress.
+
+#[allow(dead_code)] // each suite uses part of the shared helpers
+#[path = "../support/mod.rs"]
+mod support;
+
+mod compose;
+mod moderate;
+mod reader;
+mod time;
+mod widths;
