@@ -1,12 +1,16 @@
-//! The WordPress REST API: discovery, posts, comments. No terminal code lives here.
+//! The WordPress REST API: discovery, posts, comments; and what a post's own page offers
+//! without it (its post id, its comment form). No terminal code lives here.
 
 pub mod auth;
 pub mod comments;
 pub mod discover;
+pub mod form;
 pub mod http;
 pub mod moderate;
+pub mod page;
 pub mod posts;
 pub mod queue;
+pub mod refusal;
 pub mod write;
 
 pub use crate::model::ApiRoot;

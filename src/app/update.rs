@@ -78,6 +78,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Sent { key, outcome } => compose::keys::sent(app, key, outcome),
         Msg::Edited { key, outcome } => compose::keys::edited(app, key, outcome),
+        Msg::SendingAs { key, sender } => {
+            if let Some(c) = app.composer_mut().filter(|c| c.key == key) {
+                c.sending_as = Some(sender);
+            }
+            Vec::new()
+        }
         // A report of a load that was superseded.
         Msg::Opened { .. }
         | Msg::Page { .. }

@@ -131,6 +131,21 @@ impl Identity {
         })
     }
 
+    /// Who a comment is sent as, and how, for the send step: `Robin <robin@example.com>
+    /// (guest, through the site's comment form)`, `work (application password, over the
+    /// REST API)`. Sanitized.
+    pub fn sender_words(&self, route: crate::api::write::Route) -> String {
+        let clean = crate::render::sanitize_line;
+        let who = match (self.kind, &self.author_name, &self.author_email) {
+            (Kind::Guest, Some(name), Some(email)) if !name.is_empty() && !email.is_empty() => {
+                format!("{} <{}>", clean(name), clean(email))
+            }
+            (Kind::Guest, Some(name), _) if !name.is_empty() => clean(name),
+            _ => clean(&self.name),
+        };
+        format!("{who} ({}, {})", self.kind.label(), route.words())
+    }
+
     /// Where the credentials may be sent: the site, or for WordPress.com the public API host.
     pub fn auth_scope(&self) -> Option<Url> {
         match self.kind {

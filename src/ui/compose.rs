@@ -113,13 +113,24 @@ fn send_step(app: &App, c: &Composer, screen: Rect, buf: &mut Buffer) {
     let text_w = width.saturating_sub(4) as usize;
     let who = identity_label(c.identity());
     let question = match c.stage {
-        Stage::Sending => format!("Posting as {who} on {}…", c.site_name()),
+        Stage::Sending => match &c.sending_as {
+            Some(sender) => format!("Posting as {sender} on {}…", c.site_name()),
+            None => format!("Posting as {who} on {}…", c.site_name()),
+        },
         _ => format!("Post as {who} on {}?", c.site_name()),
     };
     let mut rows: Vec<Line> = wrap_plain(&question, text_w.max(10))
         .into_iter()
         .map(Line::from)
         .collect();
+    let guest = c.identity().is_none_or(|i| i.guest_author().is_some());
+    if guest && c.stage != Stage::Sending {
+        let route =
+            "over the REST API, or through the site's comment form if the API refuses guests";
+        for row in wrap_plain(route, text_w.max(10)) {
+            rows.push(Line::styled(row, theme.date));
+        }
+    }
     if let Some(p) = &c.parent {
         let to = format!("in reply to {} (#{})", sanitize_line(&p.author), p.id);
         rows.push(Line::styled(truncate_to_width(&to, text_w), theme.date));

@@ -197,7 +197,7 @@ fn header_spans(
     }
     for badge in badges {
         let style = match badge {
-            Badge::Held => theme.badge_held,
+            Badge::Held | Badge::HeldForYou => theme.badge_held,
             Badge::Spam | Badge::Trash => theme.badge_spam,
             Badge::New => theme.badge_new,
             _ => theme.badge_ping,

@@ -7,12 +7,14 @@ use std::sync::mpsc::Sender;
 use serde_json::{Value, json};
 use tokio::sync::mpsc::UnboundedReceiver;
 
+use crate::api::form::post::same_origin;
 use crate::api::{Client, ClientConfig};
 use crate::app::compose::text::{identity_label, to_html};
 use crate::app::msg::{Effect, Msg, Outgoing};
-use crate::identity::reply::{Failed, command_secret, send};
+use crate::identity::reply::{Destination, Failed, command_secret, send};
 use crate::identity::{Identity, Kind};
 use crate::model::Comment;
+use crate::present::ONLY_YOU_SEE_IT;
 use crate::store::drafts::{self, DraftKey};
 
 /// Keep the draft (atomically, 0600). A failure is reported: the user should know their
@@ -75,14 +77,24 @@ fn anonymous() -> Identity {
 /// the site returns it when it lets us read it back) or the refusal in words.
 pub async fn send_reply(tx: Sender<Msg>, base: ClientConfig, out: Outgoing) {
     let key = out.key.clone();
-    let outcome = post(base, &out).await;
+    let tell = tx.clone();
+    let mut on_route = move |sender: String| {
+        let key = key.clone();
+        let _ = tell.send(Msg::SendingAs { key, sender });
+    };
+    let outcome = post(base, &out, &mut on_route).await;
+    let key = out.key.clone();
     let _ = tx.send(Msg::Sent {
         key,
         outcome: outcome.map(Box::new),
     });
 }
 
-async fn post(base: ClientConfig, out: &Outgoing) -> Result<Comment, String> {
+async fn post(
+    base: ClientConfig,
+    out: &Outgoing,
+    on_route: &mut (dyn FnMut(String) + Send),
+) -> Result<Comment, String> {
     let identity = out.identity.clone().unwrap_or_else(anonymous);
     if out.identity.is_some() {
         identity
@@ -108,14 +120,22 @@ async fn post(base: ClientConfig, out: &Outgoing) -> Result<Comment, String> {
         ..base
     })
     .map_err(|e| e.to_string())?;
+    let to = Destination::Rest(out.api.clone());
+    // Drafts are keyed by the site; the comment form is on the post's page.
+    // A post's `link` is the site's word: only a page on the site itself is used.
+    let page = (out.page.clone())
+        .filter(|p| same_origin(&out.site_url, p))
+        .unwrap_or_else(|| out.site_url.clone());
+    let mut announce = |route| on_route(identity.sender_words(route));
     let posted = send(
         &client,
-        &out.api,
+        &to,
         &identity,
-        &out.site_url,
+        &page,
         out.post,
         out.parent,
         &out.body,
+        &mut announce,
     )
     .await
     .map_err(|Failed { error, draft }| match draft {
@@ -126,13 +146,17 @@ async fn post(base: ClientConfig, out: &Outgoing) -> Result<Comment, String> {
         return Ok(comment);
     }
     // The site would not show it to us (held, and we may not see held comments): show what
-    // we sent, as the site will once it is approved.
+    // we sent, as the site will once it is approved; until then only we see it.
+    let status = match posted.status_words() {
+        "awaiting moderation" => ONLY_YOU_SEE_IT.to_owned(),
+        _ => posted.status.clone(),
+    };
     let raw = json!({
         "id": posted.id, "post": out.post, "parent": out.parent,
         "author_name": author_name(&identity),
         "date_gmt": crate::model::clock::now_utc().format("%Y-%m-%dT%H:%M:%S").to_string(),
         "content": {"rendered": to_html(&out.body)},
-        "link": posted.link, "status": posted.status, "type": "comment",
+        "link": posted.link, "status": status, "type": "comment",
     });
     Comment::from_json(raw)
 }
@@ -209,6 +233,7 @@ mod tests {
                 url::Url::parse("https://blog.example/wp-json/").unwrap(),
             ),
             site_url: url::Url::parse("https://blog.example/post/").unwrap(),
+            page: None,
             identity: Some(identity),
             launch_auth: false,
             post: 1,
@@ -220,7 +245,7 @@ mod tests {
             .build()
             .unwrap();
         let err = rt
-            .block_on(post(ClientConfig::default(), &out))
+            .block_on(post(ClientConfig::default(), &out, &mut |_| {}))
             .unwrap_err();
         assert_eq!(
             err,

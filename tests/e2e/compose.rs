@@ -282,8 +282,10 @@ fn a_refusal_is_explained_in_the_composer_and_the_draft_stays() {
     tmux.keys(&["C-s"]);
     tmux.wait_for("Post as anonymous on");
     tmux.keys(&["y"]);
+    // REST refuses guests (401 rest_comment_login_required); the site's comment form then
+    // refuses a comment without a name and an email.
     let screen = tmux.wait_until("the refusal", POSTING, |s| {
-        s.contains("does not accept guest comments")
+        s.contains("requires a name and an email")
     });
     assert!(
         screen.contains("New comment") && screen.contains(&body[..13]),

@@ -5,6 +5,7 @@
 mod support;
 
 mod compose;
+mod form;
 mod moderate;
 mod reader;
 mod time;

@@ -2,6 +2,7 @@
 
 #[path = "server.rs"]
 mod fault;
+mod form;
 
 mod answers;
 

@@ -207,12 +207,23 @@ fn the_send_step_names_the_identity_and_i_cycles_through_those_that_serve_the_si
         shown.contains("Post as admin (application password) on blog.example?"),
         "{shown}"
     );
+    assert!(!shown.contains("comment form"), "{shown}");
     let who = |a: &App| compose_text::identity_label(a.composer().unwrap().identity());
     type_keys(&mut a, "i");
     assert_eq!(who(&a), "guest Ada");
     type_keys(&mut a, "i");
     assert_eq!(who(&a), "anonymous");
-    assert!(screen(&render(&a)).contains("Post as anonymous on blog.example?"));
+    let shown = screen(&render(&a));
+    assert!(
+        shown.contains("Post as anonymous on blog.example?"),
+        "{shown}"
+    );
+    // A guest's send step says which ways the reply may go; an account's does not.
+    let words = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("over the REST API, or through the site's"),
+        "{shown}"
+    );
     type_keys(&mut a, "i");
     assert_eq!(
         who(&a),
@@ -363,6 +374,57 @@ fn a_posted_reply_appears_in_place_selected_and_its_draft_goes() {
     );
     let shown = screen(&render(&a));
     assert!(shown.contains("held"), "{shown}");
+}
+
+#[test]
+fn a_guest_reply_through_the_comment_form_names_its_route_and_shows_only_to_its_author() {
+    let mut a = sample();
+    let effects = sending(&mut a);
+    let [Effect::SendReply(out)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    // The post's own page goes with the reply: the form is there.
+    assert_eq!(
+        out.page.as_ref().map(Url::as_str),
+        Some(a.thread.as_ref().unwrap().post.link.as_str())
+    );
+    let key = a.composer().unwrap().key.clone();
+    let sender = "Ada <ada@example.com> (guest, through the site's comment form)";
+    send(
+        &mut a,
+        Msg::SendingAs {
+            key: key.clone(),
+            sender: sender.into(),
+        },
+    );
+    let shown = screen(&render(&a))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        shown.contains("Posting as Ada <ada@example.com> (guest,"),
+        "{shown}"
+    );
+    // Held and not readable back: the worker marks it as only its author sees it.
+    let mut new = comment(99, 2, 90, "Ada", "<p>a reply</p>");
+    new.status = wpcomments::present::ONLY_YOU_SEE_IT.into();
+    send(
+        &mut a,
+        Msg::Sent {
+            key,
+            outcome: Ok(Box::new(new)),
+        },
+    );
+    assert_eq!(
+        a.message.as_deref(),
+        Some("comment #99 posted: awaiting moderation, only you see it")
+    );
+    let shown = screen(&render(&a));
+    let badged = shown
+        .lines()
+        .filter(|l| l.contains("awaiting moderation, only you see it"))
+        .count();
+    assert_eq!(badged, 2, "the badge and the status bar:\n{shown}");
 }
 
 #[test]

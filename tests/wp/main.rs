@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod form;
 mod identity;
 mod moderate;
 mod read;

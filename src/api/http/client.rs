@@ -70,12 +70,32 @@ pub struct Client {
 impl Client {
     /// Build a client; fails only if the TLS backend cannot start.
     pub fn new(config: ClientConfig) -> Result<Client> {
+        Client::build(config, None)
+    }
+
+    /// The same client with a cookie store of its own, empty, as a browser tab keeps one:
+    /// cookies a page sets go back with the form posted from it (comment forms, whose
+    /// anti-spam plugins check them). Cookies follow their own domain rules; credentials
+    /// still go only to [`ClientConfig::auth_scope`].
+    pub fn with_cookies(&self) -> Result<Client> {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        Client::build(self.config.clone(), Some(jar))
+    }
+
+    fn build(
+        config: ClientConfig,
+        jar: Option<std::sync::Arc<reqwest::cookie::Jar>>,
+    ) -> Result<Client> {
         let build = |policy| {
-            reqwest::Client::builder()
+            let mut builder = reqwest::Client::builder()
                 .user_agent(concat!("wpcomments/", env!("CARGO_PKG_VERSION")))
                 .timeout(config.timeout)
                 .connect_timeout(config.connect_timeout)
-                .redirect(policy)
+                .redirect(policy);
+            if let Some(jar) = &jar {
+                builder = builder.cookie_provider(jar.clone());
+            }
+            builder
                 .build()
                 .map_err(|e| Error::Io(format!("cannot start the HTTP client: {e}")))
         };

@@ -12,6 +12,7 @@ use crate::app::thread::viewport;
 use crate::app::tree_frame;
 use crate::app::{App, Modal};
 use crate::model::Comment;
+use crate::present::ONLY_YOU_SEE_IT;
 use crate::store::drafts::DraftKey;
 
 /// The status bar's key hints while the composer is open.
@@ -158,6 +159,7 @@ fn confirming(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 key: c.key.clone(),
                 api,
                 site_url,
+                page: c.page.clone(),
                 identity: c.identity().cloned(),
                 launch_auth,
                 post: c.post,
@@ -197,6 +199,7 @@ pub fn sent(app: &mut App, key: DraftKey, outcome: Result<Box<Comment>, String>)
         Ok(comment) => {
             let id = comment.id;
             let held = matches!(comment.status.as_str(), "hold" | "unapproved");
+            let only_you = comment.status == ONLY_YOU_SEE_IT;
             // As on the admin screen, a moderator's reply approves the held comment it answers.
             let approve =
                 crate::app::moderation::reply::held_parent(app).filter(|_| matches && !held);
@@ -210,7 +213,9 @@ pub fn sent(app: &mut App, key: DraftKey, outcome: Result<Box<Comment>, String>)
                 nav::jump_to(view, id);
                 viewport::ensure_visible(view, frame);
             }
-            app.message = Some(if held {
+            app.message = Some(if only_you {
+                format!("comment #{id} posted: awaiting moderation, only you see it")
+            } else if held {
                 format!("comment #{id} posted: awaiting moderation")
             } else {
                 format!("comment #{id} posted")

@@ -73,6 +73,7 @@ pub fn open(app: &mut App, reply: bool) -> Vec<Effect> {
         key: key.clone(),
         api: view.api.clone(),
         site_url: site_url.clone(),
+        page: Url::parse(&view.post.link).ok(),
         post: view.post.id,
         parent,
         editor: editor(kept.as_deref().unwrap_or("")),
@@ -81,6 +82,7 @@ pub fn open(app: &mut App, reply: bool) -> Vec<Effect> {
         error: None,
         choices: choices(&app.posting, site_url.as_ref()),
         choice: 0,
+        sending_as: None,
         touched: false,
     };
     composer.touched = kept.is_some();

@@ -54,6 +54,9 @@ pub struct Composer {
     pub api: Option<ApiRoot>,
     /// The URL the thread came from (identities are matched against its site).
     pub site_url: Option<Url>,
+    /// The post's own page (its permalink): where a guest's reply goes through the comment
+    /// form when the REST API refuses guests.
+    pub page: Option<Url>,
     /// Post id.
     pub post: u64,
     /// The comment answered; `None` for a new top-level comment.
@@ -70,6 +73,9 @@ pub struct Composer {
     pub choices: Vec<Option<Identity>>,
     /// Index into `choices` of the identity it will be posted as.
     pub choice: usize,
+    /// Who and which way the reply is being sent, as the worker last said
+    /// ([`super::msg::Msg::SendingAs`]).
+    pub sending_as: Option<String>,
     /// The user changed the text since the composer opened (a draft read from disk
     /// afterwards does not overwrite it).
     pub touched: bool,

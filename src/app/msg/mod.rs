@@ -84,6 +84,14 @@ pub enum Msg {
         /// The comment as the site stored it, or the refusal in words.
         outcome: Result<Box<Comment>, String>,
     },
+    /// A reply is on its way by this route (sent before each attempt: the REST API, then
+    /// perhaps the site's comment form).
+    SendingAs {
+        /// The reply's draft key.
+        key: DraftKey,
+        /// `Robin <robin@example.com> (guest, through the site's comment form)`.
+        sender: String,
+    },
     /// `$EDITOR` came back (answer to [`Effect::EditExternally`]).
     Edited {
         /// The reply's draft key.
@@ -268,6 +276,8 @@ pub struct Outgoing {
     pub api: ApiRoot,
     /// The URL the thread came from (the identity must serve its site).
     pub site_url: url::Url,
+    /// The post's own page (for the comment form); `None`: the site's address is used.
+    pub page: Option<url::Url>,
     /// Who posts it; `None` is anonymous.
     pub identity: Option<Identity>,
     /// True when `identity` is the one the app was started as: its credentials, read before
