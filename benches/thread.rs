@@ -51,6 +51,7 @@ fn bench(c: &mut Criterion) {
         total_reported: Some(5000),
         fetched_at: None,
         source_url: String::new(),
+        page_read: None,
     };
     c.bench_function("dump_text_5000", |b| {
         b.iter(|| dump::dump(black_box(&data), Format::Text, &DumpOptions::default()).len())

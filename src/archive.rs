@@ -4,6 +4,8 @@
 //! - `format`: always `"wpcomments-archive"`; `version`: 1
 //! - `fetched_at`: UTC `YYYY-MM-DDTHH:MM:SSZ` (`SOURCE_DATE_EPOCH` overrides, for reproducible files)
 //! - `source_url`: the URL the thread was read from
+//! - `read_from` (only when something was read from the post's HTML page instead of the REST
+//!   API): `{"page": "thread"|"pings", "reason": "…"}`
 //! - `site`: `{name, url, api_root}`
 //! - `post`: the post object exactly as the API sent it
 //! - `total_reported`: the site's comment total (`X-WP-Total`) or null
@@ -14,7 +16,7 @@ use chrono::NaiveDateTime;
 use serde_json::{Value, json};
 
 use crate::error::{Error, Result};
-use crate::model::{Comment, Post, Site, ThreadData};
+use crate::model::{Comment, PageRead, Post, Site, ThreadData};
 use crate::render::{is_unsafe_char, sanitize_line};
 use crate::thread::{SortOrder, Thread};
 
@@ -33,7 +35,7 @@ pub fn to_json(data: &ThreadData, thread: &Thread) -> String {
     let comments: Vec<&Value> = thread.comments().iter().map(|c| &c.raw).collect();
     // Keys are written in a fixed order so the file reads top-down: identity first, bulk last.
     let mut out = String::from("{\n");
-    let fields: [(&str, Value); 9] = [
+    let mut fields: Vec<(&str, Value)> = vec![
         ("format", json!(FORMAT)),
         ("version", json!(VERSION)),
         (
@@ -44,6 +46,7 @@ pub fn to_json(data: &ThreadData, thread: &Thread) -> String {
             ),
         ),
         ("source_url", json!(data.source_url)),
+        ("read_from", Value::Null),
         (
             "site",
             json!({"name": data.site.name, "url": data.site.url, "api_root": data.site.api_root}),
@@ -53,6 +56,12 @@ pub fn to_json(data: &ThreadData, thread: &Thread) -> String {
         ("comments", json!(comments)),
         ("tree", json!(tree)),
     ];
+    match &data.page_read {
+        Some(read) => fields[4].1 = page_read_json(read),
+        None => {
+            fields.remove(4);
+        }
+    }
     for (i, (key, value)) in fields.iter().enumerate() {
         let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
         out.push_str(&format!("  {}: {}", json!(key), indent(&text)));
@@ -78,6 +87,23 @@ fn escape_invisible(json: &str) -> String {
         }
     }
     out
+}
+
+fn page_read_json(read: &PageRead) -> Value {
+    let part = if read.whole_thread { "thread" } else { "pings" };
+    json!({"page": part, "reason": read.reason})
+}
+
+fn page_read_from(v: &Value) -> Option<PageRead> {
+    let read = v.get("read_from")?;
+    Some(PageRead {
+        whole_thread: read.get("page")?.as_str()? == "thread",
+        reason: read
+            .get("reason")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+    })
 }
 
 fn indent(text: &str) -> String {
@@ -141,6 +167,7 @@ pub fn from_json(text: &str, path: &str) -> Result<ThreadData> {
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_owned(),
+        page_read: page_read_from(&v),
     })
 }
 

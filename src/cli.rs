@@ -11,16 +11,18 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     after_help = "With no TARGET the built-in demo thread opens (no network needed).\n\
 Exit codes: 0 ok, 1 other, 2 usage, 3 network, 4 TLS, 5 not WordPress/API disabled,\n\
 6 post not found, 7 rate limited, 8 bad server response, 9 archive unreadable,\n\
-10 credentials rejected/ignored/insecure, 11 comment refused by the site, 12 identity problem."
+10 credentials rejected/ignored/insecure, 11 comment refused by the site, 12 identity problem.\n\
+--help lists the files wpcomments uses."
 )]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Subcommands: identities and replies. Without one, TARGET is read.
+    /// Subcommands: identities, replies, moderation, completions. Without one, TARGET is read.
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Read (and post) as this identity (see `wpcomments identity list`).
-    #[arg(long = "as", value_name = "NAME", global = true)]
+    /// Read as this identity (a moderator also sees held comments and pingbacks) and reply
+    /// as it from the reader; default: the site's default identity (see `identity list`).
+    #[arg(long = "as", value_name = "NAME")]
     pub as_identity: Option<String>,
 
     /// A post URL (any WordPress site or WordPress.com), a site URL (TUI: recent posts), or a JSON archive file.
@@ -30,22 +32,18 @@ pub struct Cli {
     #[arg(long)]
     pub dump: bool,
 
-    /// Output format for --dump.
-    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    /// Output format for --dump [default: text].
+    #[arg(long, short = 'f', value_enum, requires = "dump")]
+    pub format: Option<FormatArg>,
 
     /// Line width for --dump text, at least 10 (default: terminal width, or 80 when not a
     /// terminal).
-    #[arg(long, short = 'w', value_parser = clap::value_parser!(u16).range(10..))]
+    #[arg(long, short = 'w', requires = "dump", value_parser = clap::value_parser!(u16).range(10..))]
     pub width: Option<u16>,
 
     /// Comment pages fetched at once (default 4, or the config's value).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=32))]
     pub concurrency: Option<u16>,
-
-    /// Seconds before a request is abandoned (it is retried a few times).
-    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
-    pub timeout: u64,
 
     /// Use ASCII guides instead of box-drawing characters.
     #[arg(long)]
@@ -63,9 +61,33 @@ pub struct Cli {
     #[arg(long)]
     pub print_config: bool,
 
-    /// Use this config file instead of the one in the XDG config dir.
-    #[arg(long, value_name = "FILE")]
+    /// Flags every command takes.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Flags every command takes (`global`: before or after the subcommand).
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Use this config file instead of config.toml in the config folder.
+    #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+
+    /// Seconds before a request is abandoned (it is retried a few times).
+    #[arg(long, default_value_t = 30, global = true, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
+
+    /// Log requests, retries and timings (secrets redacted) to stderr, or to
+    /// wpcomments.log in the cache folder while the interactive view is up.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
+}
+
+/// The clap definition with the files table (this machine's paths) in `--help`; the same
+/// definition makes the completions and the man page.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().after_long_help(wpcomments::store::paths::files_table())
 }
 
 /// `--format` values.
@@ -92,6 +114,13 @@ pub enum Command {
     Reply(ReplyArgs),
     /// Moderate a site's comments: the queue in the TUI, or act on ids and print a line each.
     Moderate(ModerateArgs),
+    /// Print a shell completion script (e.g. `wpcomments completions bash > ~/.local/share/bash-completion/completions/wpcomments`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `wpcomments man > ~/.local/share/man/man1/wpcomments.1`.
+    Man,
 }
 
 /// `wpcomments identity ...`.
@@ -178,6 +207,9 @@ pub struct AddArgs {
 pub struct ReplyArgs {
     /// The post (its URL; `#comment-N` replies to that comment).
     pub url: String,
+    /// Post as this identity (default: the site's default identity; see `identity list`).
+    #[arg(long = "as", value_name = "NAME")]
+    pub as_identity: Option<String>,
     /// The comment to reply to (default: `#comment-N` of the URL, else top level).
     #[arg(long, value_name = "ID")]
     pub parent: Option<u64>,
@@ -201,6 +233,9 @@ moderate (or the site refused), 12 no such identity; when several comments fail,
 pub struct ModerateArgs {
     /// The site (any URL on it).
     pub site: String,
+    /// Moderate as this identity (default: the site's default identity; see `identity list`).
+    #[arg(long = "as", value_name = "NAME")]
+    pub as_identity: Option<String>,
     /// Approve these comments.
     #[arg(long, value_name = "ID", num_args = 1..)]
     pub approve: Vec<u64>,

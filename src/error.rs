@@ -64,7 +64,7 @@ pub enum Error {
         host: String,
     },
     /// TCP connect failed.
-    #[error("could not connect: {detail} (is the site up? check the URL) — {url}")]
+    #[error("{detail}: could not connect (is the site up? check the URL) — {url}")]
     Connect {
         /// URL requested.
         url: String,
@@ -89,14 +89,23 @@ pub enum Error {
         idle_secs: u64,
     },
     /// TLS failed.
-    #[error(
-        "TLS error: {detail} (check the certificate or use the site's exact https URL) — {url}"
-    )]
+    #[error("TLS error: {detail} ({advice}) — {url}")]
     Tls {
         /// URL requested.
         url: String,
         /// Short reason.
         detail: String,
+        /// What to do, which depends on the failure: a certificate problem, or a server
+        /// that answered in plain http.
+        advice: String,
+    },
+    /// A name without a scheme that is neither a file here nor a host that resolves.
+    #[error(
+        "no such file or host: {input} (no file of that name here, and no site of that name; check the spelling)"
+    )]
+    NoSuchFileOrHost {
+        /// What the user typed (sanitized).
+        input: String,
     },
     /// No REST API could be found.
     #[error("not a WordPress site: no REST API found (check the URL) — {url}")]
@@ -241,7 +250,10 @@ impl Error {
     /// The documented exit code for this failure.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::InvalidUrl { .. } | Error::NeedPost { .. } | Error::Config { .. } => exit::USAGE,
+            Error::InvalidUrl { .. }
+            | Error::NeedPost { .. }
+            | Error::Config { .. }
+            | Error::NoSuchFileOrHost { .. } => exit::USAGE,
             Error::HostNotFound { .. }
             | Error::Connect { .. }
             | Error::Timeout { .. }

@@ -1,24 +1,29 @@
-//! `wpcomments`: parse flags, run, map every failure to one line and a documented exit code.
+//! `wpcomments`: parse flags, load the settings once, run, map every failure to one line
+//! and a documented exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
-use wpcomments::api::{self, Client, ClientConfig, FetchOptions};
+use wpcomments::api::ClientConfig;
+use wpcomments::config::settings::Settings;
 use wpcomments::dump::{self, DumpOptions, Format};
 use wpcomments::error::{Error, Result, exit};
-use wpcomments::model::ThreadData;
-use wpcomments::{archive, demo, tui};
+use wpcomments::tui;
 
 mod cli;
 mod commands;
+mod log;
 use cli::{Cli, Command, FormatArg};
+use commands::read::{self, Input};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&cli::command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(e) => {
@@ -28,59 +33,22 @@ fn main() -> ExitCode {
     }
 }
 
-/// Where a thread comes from.
-enum Input {
-    Demo,
-    Archive(PathBuf),
-    Url(String),
-}
-
-fn classify_target(target: Option<&str>) -> Input {
-    match target {
-        None => Input::Demo,
-        Some(t) if Path::new(t).is_file() => Input::Archive(PathBuf::from(t)),
-        Some(t) if t.ends_with(".json") && !t.contains("://") => Input::Archive(PathBuf::from(t)),
-        Some(t) => Input::Url(t.to_owned()),
-    }
-}
-
 fn run(cli: Cli) -> Result<()> {
-    let client_config = ClientConfig {
-        timeout: Duration::from_secs(cli.timeout),
-        ..ClientConfig::default()
-    };
-    match cli.command {
-        Some(Command::Identity { action }) => {
-            return commands::identity::run(action, &client_config, cli.config.as_deref());
+    // What needs no settings: printing generated text.
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut cli::command(), "wpcomments", &mut out);
+            return print(&String::from_utf8_lossy(&out));
         }
-        Some(Command::Reply(args)) => {
-            return commands::reply::run(args, cli.as_identity.as_deref(), &client_config);
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(cli::command())
+                .render(&mut out)
+                .map_err(|e| Error::Io(format!("cannot write the man page: {e}")))?;
+            return print(&String::from_utf8_lossy(&out));
         }
-        Some(Command::Moderate(args)) => {
-            let as_identity = cli.as_identity.as_deref();
-            if !commands::moderate::jobs(&args).is_empty() {
-                return commands::moderate::run(&args, as_identity, &client_config);
-            }
-            let (identity, auth) = commands::moderate::moderator(as_identity, &args.site)?;
-            return tui::run(tui::Launch {
-                source: tui::Source::Queue {
-                    site: args.site,
-                    identity: identity.name.clone(),
-                },
-                theme: cli.theme,
-                ascii: cli.ascii,
-                concurrency: cli.concurrency.map(usize::from),
-                client: ClientConfig {
-                    auth: Some(auth),
-                    auth_scope: identity.auth_scope(),
-                    ..client_config
-                },
-                config_path: cli.config,
-                // Replies written from a thread opened in the queue go out as the moderator.
-                identity: Some(identity),
-            });
-        }
-        None => {}
+        _ => {}
     }
     if cli.list_themes {
         return print(&(wpcomments::config::theme::theme_names().join("\n") + "\n"));
@@ -88,83 +56,122 @@ fn run(cli: Cli) -> Result<()> {
     if cli.print_config {
         return print(wpcomments::config::settings::default_config_toml());
     }
-    let input = classify_target(cli.target.as_deref());
+    // Every other command runs with the same settings and fails on the same config errors.
+    let settings = Settings::load(cli.common.config.as_deref())?;
+    let interactive = match &cli.command {
+        None => !cli.dump,
+        Some(Command::Moderate(args)) => commands::moderate::jobs(args).is_empty(),
+        Some(_) => false,
+    };
+    let sink = if interactive {
+        log::Sink::File
+    } else {
+        log::Sink::Stderr
+    };
+    if let Some(path) = log::init(cli.common.verbose, sink)? {
+        eprintln!("wpcomments: logging to {}", path.display());
+    }
+    let client_config = ClientConfig {
+        timeout: Duration::from_secs(cli.common.timeout),
+        ..ClientConfig::default()
+    };
+    let concurrency = cli
+        .concurrency
+        .map(usize::from)
+        .or(settings.concurrency)
+        .unwrap_or(4);
+    match cli.command {
+        Some(Command::Identity { action }) => {
+            commands::identity::run(action, &client_config, cli.common.config.as_deref())
+        }
+        Some(Command::Reply(args)) => commands::reply::run(args, &client_config),
+        Some(Command::Moderate(args)) => {
+            if !interactive {
+                return commands::moderate::run(&args, &client_config);
+            }
+            let (identity, auth) = commands::moderate::moderator(&args)?;
+            tui::run(tui::Launch {
+                source: tui::Source::Queue {
+                    site: args.site,
+                    identity: identity.name.clone(),
+                },
+                theme: cli.theme,
+                ascii: cli.ascii,
+                concurrency: Some(concurrency),
+                client: ClientConfig {
+                    auth: Some(auth),
+                    auth_scope: identity.auth_scope(),
+                    ..client_config
+                },
+                settings,
+                // Replies written from a thread opened in the queue go out as the moderator.
+                identity: Some(identity),
+            })
+        }
+        Some(Command::Completions { .. } | Command::Man) => Ok(()),
+        None => read_target(cli, settings, client_config, concurrency),
+    }
+}
+
+/// The reader (interactive or `--dump`) on TARGET.
+fn read_target(
+    cli: Cli,
+    settings: Settings,
+    client_config: ClientConfig,
+    concurrency: usize,
+) -> Result<()> {
+    let mut input = read::classify(cli.target.as_deref())?;
+    let as_identity = cli.as_identity.as_deref();
+    let (client, identity) = match input {
+        Input::Url(target) => {
+            // Who reads is settled without the network: a wrong --as fails first.
+            read::reader(&target, as_identity, client_config.clone())?;
+            let typed = cli.target.as_deref().unwrap_or_default();
+            let target = read::reach(target, typed, &client_config)?;
+            let chosen = read::reader(&target, as_identity, client_config)?;
+            input = Input::Url(target);
+            chosen
+        }
+        _ => (client_config, None),
+    };
     if !cli.dump {
         let source = match input {
             Input::Demo => tui::Source::Demo,
             Input::Archive(path) => tui::Source::Archive(path),
-            Input::Url(url) => tui::Source::Url(url),
+            Input::Url(target) => tui::Source::Url(target_text(&target)),
         };
-        let (client, identity) =
-            reader_identity(&source, cli.as_identity.as_deref(), client_config)?;
         return tui::run(tui::Launch {
             source,
             theme: cli.theme,
             ascii: cli.ascii,
-            concurrency: cli.concurrency.map(usize::from),
+            concurrency: Some(concurrency),
             client,
-            config_path: cli.config,
+            settings,
             identity,
         });
     }
-    dump_thread(&cli, input, client_config)
-}
-
-/// `--dump`: load the thread and print it in the chosen format.
-fn dump_thread(cli: &Cli, input: Input, client_config: ClientConfig) -> Result<()> {
-    let data = load(
-        input,
-        client_config,
-        cli.concurrency,
-        cli.as_identity.as_deref(),
-    )?;
-    let format = match cli.format {
+    let data = read::load(input, client, concurrency)?;
+    let format = match cli.format.unwrap_or(FormatArg::Text) {
         FormatArg::Text => Format::Text,
         FormatArg::Markdown => Format::Markdown,
         FormatArg::Json => Format::Json,
     };
-    let width = cli.width.map(usize::from).unwrap_or_else(default_width);
     let opts = DumpOptions {
-        width,
+        width: cli.width.map(usize::from).unwrap_or_else(default_width),
         ascii: cli.ascii,
-        ..DumpOptions::default()
+        indent_cap: settings.indent_cap,
+        indent_width: settings.indent_width,
+        date_format: settings.date_format,
     };
     print(&dump::dump(&data, format, &opts))
 }
 
-/// Who the reader runs as on a URL: `--as NAME` (an error when it cannot be used there),
-/// else the site's default identity, if any and if its secret can be read. Its credentials
-/// go into the client, so a moderator also reads held comments and pingbacks.
-fn reader_identity(
-    source: &tui::Source,
-    as_identity: Option<&str>,
-    mut config: ClientConfig,
-) -> Result<(ClientConfig, Option<wpcomments::identity::Identity>)> {
-    let tui::Source::Url(url) = source else {
-        return Ok((config, None));
-    };
-    let target = api::parse_target(url)?;
-    let identity = match as_identity {
-        Some(name) => {
-            let identity = commands::identity_for(name, &target.url)?;
-            config = identity.client_config(config)?;
-            identity
-        }
-        None => {
-            let Some(identity) = wpcomments::identity::Identities::load()
-                .ok()
-                .and_then(|ids| ids.default_for(&target.url).cloned())
-            else {
-                return Ok((config, None));
-            };
-            match identity.client_config(config.clone()) {
-                Ok(with_auth) => config = with_auth,
-                Err(_) => return Ok((config, None)),
-            }
-            identity
-        }
-    };
-    Ok((config, Some(identity)))
+/// The URL with its `#comment-N`, as the reader parses it again.
+fn target_text(target: &wpcomments::api::Target) -> String {
+    match target.focus_comment {
+        Some(id) => format!("{}#comment-{id}", target.url),
+        None => target.url.to_string(),
+    }
 }
 
 /// Write to stdout; a closed pipe (`wpcomments --dump URL | head`) is not an error.
@@ -172,7 +179,6 @@ fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
-        // `wpcomments --dump URL | head` is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::Io(format!("cannot write to stdout: {e}"))),
     }
@@ -186,46 +192,4 @@ fn default_width() -> usize {
         return usize::from(cols).max(10);
     }
     80
-}
-
-fn load(
-    input: Input,
-    mut config: ClientConfig,
-    concurrency: Option<u16>,
-    as_identity: Option<&str>,
-) -> Result<ThreadData> {
-    match input {
-        Input::Demo => demo::thread(),
-        Input::Archive(path) => archive::read_file(&path),
-        Input::Url(url) => {
-            let target = api::parse_target(&url)?;
-            if let Some(name) = as_identity {
-                config = commands::identity_for(name, &target.url)?.client_config(config)?;
-            }
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .map_err(|e| Error::Io(format!("cannot start the async runtime: {e}")))?;
-            let mut opts = FetchOptions {
-                concurrency: concurrency.map_or(4, usize::from),
-                ..FetchOptions::default()
-            };
-            let loaded = runtime.block_on(async {
-                let client = Client::new(config)?;
-                if client.has_auth() {
-                    // A moderator also sees held comments and pingbacks.
-                    let found = api::discover(&client, &target).await?;
-                    let me = api::auth::whoami(&client, &found.api).await?;
-                    opts.edit_context = me.can_moderate;
-                    opts.include_held_and_pings = me.can_moderate;
-                }
-                api::load_thread(&client, &target, &opts, |_| {}).await
-            })?;
-            for warning in &loaded.warnings {
-                eprintln!("wpcomments: warning: {warning}");
-            }
-            Ok(loaded.data)
-        }
-    }
 }

@@ -88,6 +88,13 @@ pub fn author(comment: &Comment) -> String {
     }
 }
 
+/// Where a pingback or trackback came from: its `author_url`, sanitized; `None` for
+/// comments and for pings without one.
+pub fn ping_source(comment: &Comment) -> Option<String> {
+    (comment.is_ping() && !comment.author_url.is_empty())
+        .then(|| crate::render::sanitize_line(&comment.author_url))
+}
+
 /// `2011-05-25 11:02 UTC`, or `date unknown`.
 pub fn utc_date(date: Option<NaiveDateTime>) -> String {
     date.map_or_else(
@@ -96,12 +103,13 @@ pub fn utc_date(date: Option<NaiveDateTime>) -> String {
     )
 }
 
-/// A comment's date for dumps: `date_gmt` in UTC, labelled; without it the site's `date`
-/// labelled as the site's local time (`2011-05-25 13:02 site time`); else `date unknown`.
-pub fn comment_utc_date(comment: &Comment) -> String {
+/// A comment's date for dumps: `date_gmt` in UTC in the strftime `format`, labelled (see
+/// [`utc_date_as`]); without it the site's `date` labelled as the site's local time
+/// (`2011-05-25 13:02 site time`); else `date unknown`.
+pub fn comment_utc_date(comment: &Comment, format: &str) -> String {
     match (comment.date_gmt, comment.site_date()) {
-        (None, Some(site)) => site_time(site, "%Y-%m-%d %H:%M"),
-        (utc, _) => utc_date(utc),
+        (None, Some(site)) => site_time(site, format),
+        (utc, _) => utc_date_as(utc, format),
     }
 }
 
@@ -160,6 +168,24 @@ fn strftime(d: &NaiveDateTime, format: &str) -> String {
         Ok(()) => sanitize_line(&out),
         Err(_) => d.format("%Y-%m-%d %H:%M").to_string(),
     }
+}
+
+/// `date` in the strftime `format` (UTC) followed by ` UTC`, as the dumps show it; a
+/// format chrono cannot write falls back to [`utc_date`]. `date unknown` without a date.
+pub fn utc_date_as(date: Option<NaiveDateTime>, format: &str) -> String {
+    match formatted_date(date, format) {
+        Some(text) => format!("{text} UTC"),
+        None => utc_date(date),
+    }
+}
+
+/// `date` in the strftime `format`; `None` without a date or when the format cannot be
+/// written (settings validate it, so only a hand-built format gets here).
+pub fn formatted_date(date: Option<NaiveDateTime>, format: &str) -> Option<String> {
+    use std::fmt::Write;
+    let mut out = String::new();
+    write!(out, "{}", date?.format(format)).ok()?;
+    Some(out)
 }
 
 /// `3 days ago` style age of `date` at `now`.

@@ -16,6 +16,8 @@ pub struct Target {
     pub url: Url,
     /// `#comment-123` → 123: the comment to start on.
     pub focus_comment: Option<u64>,
+    /// No scheme was typed: https was assumed, and [`super::reach`] may fall back to http.
+    pub scheme_guessed: bool,
 }
 
 /// Parse a pasted URL: scheme optional (https assumed), fragment `#comment-N` kept as focus.
@@ -54,7 +56,11 @@ pub fn parse_target(input: &str) -> Result<Target> {
         .and_then(|f| f.strip_prefix("comment-"))
         .and_then(|n| n.parse().ok());
     url.set_fragment(None);
-    Ok(Target { url, focus_comment })
+    Ok(Target {
+        url,
+        focus_comment,
+        scheme_guessed: !has_scheme,
+    })
 }
 
 /// A link found in a `Link` header or `<link>` tag.
@@ -149,7 +155,7 @@ pub struct Discovered {
     pub shortlink_id: Option<u64>,
 }
 
-fn is_wpcom_host(host: &str) -> bool {
+pub(crate) fn is_wpcom_host(host: &str) -> bool {
     host.ends_with(".wordpress.com") && host != "public-api.wordpress.com"
 }
 

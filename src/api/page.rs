@@ -66,7 +66,7 @@ fn page_of(resp: &Response) -> PostPage {
     PostPage::parse(&resp.url, &html, &resp.header_all("link"))
 }
 
-fn shortlink_id(doc: &Html, base: &Url, link_headers: &[&str]) -> Option<u64> {
+pub(super) fn shortlink_id(doc: &Html, base: &Url, link_headers: &[&str]) -> Option<u64> {
     let from_headers = link_headers
         .iter()
         .flat_map(|v| parse_link_header(base, v))
@@ -81,7 +81,7 @@ fn shortlink_id(doc: &Html, base: &Url, link_headers: &[&str]) -> Option<u64> {
         .find_map(|href| super::posts::id_of(&href))
 }
 
-fn body_class_id(doc: &Html) -> Option<u64> {
+pub(super) fn body_class_id(doc: &Html) -> Option<u64> {
     let sel = Selector::parse("body[class]").ok()?;
     let body: ElementRef = doc.select(&sel).next()?;
     body.value().classes().find_map(|c| {

@@ -136,6 +136,9 @@ pub struct Progress {
 }
 
 /// The app state.
+/// Messages kept for the message log (`L`).
+pub const MESSAGE_LOG: usize = 30;
+
 #[derive(Clone, Debug)]
 pub struct App {
     /// Settings.
@@ -161,6 +164,8 @@ pub struct App {
     pub message: Option<String>,
     /// The error banner.
     pub error: Option<String>,
+    /// The last status messages and errors, oldest first (at most [`MESSAGE_LOG`]).
+    pub log: std::collections::VecDeque<String>,
     /// Loading progress.
     pub progress: Progress,
     /// Keys typed of an unfinished sequence (`g` of `g g`).
@@ -194,6 +199,7 @@ impl App {
             modal: None,
             message: None,
             error: None,
+            log: std::collections::VecDeque::new(),
             progress: Progress::default(),
             pending: Vec::new(),
             source: None,

@@ -22,6 +22,24 @@ const WHEEL_LINES: isize = 3;
 
 /// Apply one message to the state; return the work it asks for.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let (message, error) = (app.message.clone(), app.error.clone());
+    let effects = route(app, msg);
+    // Every new message and error goes to the log too, so a long one can be read whole.
+    for (now, before) in [(&app.message, message), (&app.error, error)] {
+        if let Some(text) = now
+            && Some(text) != before.as_ref()
+            && app.log.back() != Some(text)
+        {
+            app.log.push_back(text.clone());
+            if app.log.len() > crate::app::MESSAGE_LOG {
+                app.log.pop_front();
+            }
+        }
+    }
+    effects
+}
+
+fn route(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, &key),
         Msg::Action(action) => on_action(app, action),
@@ -180,12 +198,18 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.modal = Some(Modal::Overlay(Overlay::Help { scroll: 0 }));
             return Vec::new();
         }
+        Action::MessageLog => {
+            app.modal = Some(Modal::Overlay(Overlay::Messages));
+            return Vec::new();
+        }
         Action::CycleTheme => {
             app.theme_index = (app.theme_index + 1) % app.config.themes.len().max(1);
             app.message = Some(format!("theme: {}", app.theme().name));
             return Vec::new();
         }
         Action::None => return Vec::new(),
+        Action::Back if at_top_view(app) => return on_action(app, Action::Quit),
+        Action::Close => return close(app),
         // The queue has no composer: `r` opens the comment's thread, and the composer there.
         Action::Reply if app.screen == Screen::Queue => return moderation::reply::from_queue(app),
         Action::Reply | Action::NewComment => {
@@ -196,6 +220,32 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
     if action.is_moderation() && matches!(app.screen, Screen::Thread | Screen::Queue) {
         return moderation::action(app, action);
     }
+    screen_action(app, action)
+}
+
+/// The first screen opened: a thread opened directly, the post list, the queue. `q` quits
+/// there; everywhere else it goes back.
+fn at_top_view(app: &App) -> bool {
+    match app.screen {
+        Screen::Posts | Screen::Queue => true,
+        Screen::Thread => app.posts.is_none() && app.queue.is_none(),
+    }
+}
+
+/// Esc: whatever the screen's back step does short of quitting (clear a search or marks,
+/// leave a thread for its list). Where that step would quit, nothing closes: say how to quit.
+fn close(app: &mut App) -> Vec<Effect> {
+    let mut effects = screen_action(app, Action::Back);
+    if effects.iter().any(|e| matches!(e, Effect::Quit)) {
+        effects.retain(|e| !matches!(e, Effect::Quit));
+        app.quit = false;
+        app.message = Some("nothing to close here; q quits".into());
+    }
+    effects
+}
+
+/// An action for the current screen's own update.
+fn screen_action(app: &mut App, action: Action) -> Vec<Effect> {
     match app.screen {
         Screen::Posts if action == Action::Search => {
             app.modal = Some(Modal::Prompt(Prompt::new(PromptKind::PostSearch)));

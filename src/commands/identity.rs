@@ -35,6 +35,7 @@ fn list() -> Result<()> {
     for identity in &all.list {
         println!("{}", identity.describe());
     }
+    println!("secrets are kept in {}", secrets::place()?);
     Ok(())
 }
 

@@ -5,6 +5,7 @@ pub mod identity;
 pub mod login;
 pub mod moderate;
 pub mod prompt;
+pub mod read;
 pub mod reply;
 
 use url::Url;
@@ -12,7 +13,6 @@ use wpcomments::api::auth::{self, Me};
 use wpcomments::api::http::Auth;
 use wpcomments::api::{self, ApiRoot, Client, ClientConfig};
 use wpcomments::error::{Error, Result};
-use wpcomments::identity::{Identities, Identity};
 
 /// A small runtime for one command.
 pub fn runtime() -> Result<tokio::runtime::Runtime> {
@@ -30,12 +30,6 @@ pub fn client(base: &ClientConfig, auth: Option<Auth>, scope: Option<Url>) -> Re
         auth_scope: scope,
         ..base.clone()
     })
-}
-
-/// The identity named `name`, after checking it belongs to the site of `url`: credentials
-/// are never sent to another site.
-pub fn identity_for(name: &str, url: &Url) -> Result<Identity> {
-    Identities::load()?.pick(Some(name), url)
 }
 
 /// Find the REST API of a site (no credentials needed for that).

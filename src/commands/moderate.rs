@@ -8,7 +8,7 @@ use wpcomments::api::http::Auth;
 use wpcomments::api::moderate::{self, ModAction, Outcome};
 use wpcomments::api::{self, ApiRoot, Client, ClientConfig};
 use wpcomments::error::{Error, Result};
-use wpcomments::identity::{Identities, Identity};
+use wpcomments::identity::{Identities, Identity, Purpose};
 use wpcomments::render::{html_to_line, truncate_to_width};
 
 use super::{client, runtime};
@@ -32,9 +32,10 @@ pub fn jobs(args: &ModerateArgs) -> Vec<(ModAction, u64)> {
 }
 
 /// The identity to moderate as, and its credentials. Guests cannot moderate.
-pub fn moderator(as_identity: Option<&str>, site: &str) -> Result<(Identity, Auth)> {
-    let target = api::parse_target(site)?;
-    let identity = Identities::load()?.pick(as_identity, &target.url)?;
+pub fn moderator(args: &ModerateArgs) -> Result<(Identity, Auth)> {
+    let target = api::parse_target(&args.site)?;
+    let identity =
+        Identities::load()?.require(args.as_identity.as_deref(), &target.url, Purpose::Moderate)?;
     let auth = identity.auth()?.ok_or_else(|| {
         Error::Auth(format!(
             "{} is a guest identity: moderating needs an account (wpcomments identity add NAME --site URL --app-password)",
@@ -52,9 +53,9 @@ pub fn cannot_moderate(name: &str) -> Error {
 }
 
 /// Run the jobs; print a line per comment; fail with the first failure's exit code.
-pub fn run(args: &ModerateArgs, as_identity: Option<&str>, config: &ClientConfig) -> Result<()> {
+pub fn run(args: &ModerateArgs, config: &ClientConfig) -> Result<()> {
     let jobs = jobs(args);
-    let (identity, auth) = moderator(as_identity, &args.site)?;
+    let (identity, auth) = moderator(args)?;
     runtime()?.block_on(async {
         let api_root = super::discover_site(&client(config, None, None)?, &args.site).await?;
         let c = client(config, Some(auth), identity.auth_scope())?;

@@ -1,23 +1,24 @@
 //! `wpcomments reply URL`: keep a draft, post, delete the draft only on 201.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
 use wpcomments::api::write::Route;
 use wpcomments::api::{self, ClientConfig};
 use wpcomments::error::{Error, Result};
-use wpcomments::identity::Identities;
 use wpcomments::identity::reply::{Failed, destination, send};
+use wpcomments::identity::{Identities, Purpose};
 use wpcomments::store::drafts::{self, DraftKey};
 
 use super::runtime;
 use crate::cli::ReplyArgs;
 
 /// Post the reply; on any failure after the body was read, say where the draft is.
-pub fn run(args: ReplyArgs, as_identity: Option<&str>, config: &ClientConfig) -> Result<()> {
+pub fn run(args: ReplyArgs, config: &ClientConfig) -> Result<()> {
     let target = api::parse_target(&args.url)?;
     let parent = args.parent.or(target.focus_comment).unwrap_or(0);
-    let identity = Identities::load()?.pick(as_identity, &target.url)?;
+    let identity =
+        Identities::load()?.require(args.as_identity.as_deref(), &target.url, Purpose::Post)?;
     // Saved before any network: the post id is not known yet, so keyed by the link; moved to
     // the post's key once it is.
     let link_key = DraftKey::for_link(&target.url, parent);
@@ -94,8 +95,13 @@ fn read_body(file: Option<&PathBuf>) -> Result<String> {
         Some(path) => std::fs::read_to_string(path)
             .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?,
         None => {
+            let mut stdin = std::io::stdin();
+            if stdin.is_terminal() {
+                // Otherwise the terminal just waits, and nothing says what for.
+                eprintln!("type your reply, end with ctrl-D (ctrl-C cancels)");
+            }
             let mut text = String::new();
-            std::io::stdin()
+            stdin
                 .read_to_string(&mut text)
                 .map_err(|e| Error::Io(format!("cannot read the reply from stdin: {e}")))?;
             text

@@ -1,7 +1,7 @@
 //! `config.toml`: the user's settings for the TUI, validated once at start-up.
 //!
-//! The file lives in the XDG config dir (`~/.config/wpcomments/config.toml` on Linux) or where
-//! `--config` says. A missing default file means defaults; every problem (an unknown key, a bad
+//! The file lives in the config folder (`~/.config/wpcomments/config.toml` on Linux, or
+//! `$WPCOMMENTS_CONFIG_DIR/config.toml`) or where `--config` says. A missing default file means defaults; every problem (an unknown key, a bad
 //! value, a bad key binding) is one line naming the file and line.
 
 use std::collections::BTreeMap;
@@ -15,7 +15,6 @@ use crate::keys::action::Action;
 use crate::keys::keymap::{Keymap, parse_keys};
 use crate::present::TimeZone;
 use crate::render::sanitize_line;
-use crate::store::project_dirs;
 
 /// A config or theme file that cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,9 +77,10 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// Where `config.toml` is looked for when `--config` is not given.
+/// Where `config.toml` is looked for when `--config` is not given (the config folder,
+/// which `$WPCOMMENTS_CONFIG_DIR` moves).
 pub fn default_config_path() -> Option<PathBuf> {
-    project_dirs().map(|d| d.config_dir().join("config.toml"))
+    crate::store::paths::file(crate::store::paths::Dir::Config, "config.toml")
 }
 
 /// Validated settings.

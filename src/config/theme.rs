@@ -15,7 +15,6 @@ use ratatui::style::{Color, Modifier, Style};
 use toml::Spanned;
 
 use crate::config::settings::ConfigError;
-use crate::store::project_dirs;
 
 /// Built-in themes: name and file text.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -263,7 +262,7 @@ fn load_builtin(name: &str) -> Option<Theme> {
 
 /// The user's theme folder.
 pub fn user_theme_dir() -> Option<PathBuf> {
-    project_dirs().map(|d| d.config_dir().join("themes"))
+    crate::store::paths::file(crate::store::paths::Dir::Config, "themes")
 }
 
 /// Load a theme by name: the user's file first, then the built-in.

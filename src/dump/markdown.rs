@@ -26,13 +26,23 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
     if let Some(link) = md_url(&data.post.link) {
         meta.push(format!("<{link}>"));
     }
+    let site = sanitize_line(&data.site.name);
+    if !site.is_empty() {
+        meta.push(escape(&site));
+    }
     if let Some(a) = &data.post.author_name {
         meta.push(format!("by {}", escape(&sanitize_line(a))));
     }
-    meta.push(present::utc_date(data.post.date_gmt));
+    meta.push(present::utc_date_as(data.post.date_gmt, &opts.date_format));
     meta.push(present::count_line(thread.len(), data.total_reported).replace('·', dot));
     out.push_str(&meta.join(&format!(" {dot} ")));
     out.push_str("\n\n");
+    if let Some(read) = &data.page_read {
+        out.push_str(&format!(
+            "*{}*\n\n",
+            escape(&sanitize_line(&read.describe()))
+        ));
+    }
     for row in thread.preorder(SortOrder::OldestFirst) {
         let comment = thread.comment(row.index);
         let level = row.depth.min(MAX_LIST_DEPTH);
@@ -44,7 +54,7 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
         let mut head = format!(
             "{indent}- **{}** {dot} {} {dot} {id}",
             escape(&present::author(comment)),
-            present::comment_utc_date(comment),
+            present::comment_utc_date(comment, &opts.date_format),
         );
         if row.depth > level {
             head.push_str(&format!(" {dot} depth {}", row.depth));
@@ -54,6 +64,10 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
         }
         out.push_str(&head);
         out.push_str("\n\n");
+        if let Some(from) = present::ping_source(comment) {
+            let from = md_url(&from).map_or_else(|| escape(&from), |u| format!("<{u}>"));
+            out.push_str(&format!("{indent}  from {from}\n\n"));
+        }
         let doc = Doc::parse(&comment.content_html);
         body(&doc, comment.id, &format!("{indent}  "), &mut out);
     }
@@ -94,14 +108,20 @@ fn body(doc: &Doc, comment_id: u64, indent: &str, out: &mut String) {
         }
         // Lines of one block are separate lines in the source (a <br>, a list item, a
         // quote line): a trailing backslash keeps them apart on the forge.
-        let block: Vec<String> = lines[start..i]
+        // A line of quote bars alone separates paragraphs inside a quote: no break there.
+        let block: Vec<(String, bool)> = lines[start..i]
             .iter()
-            .map(|l| inline(l, comment_id))
+            .map(|l| (inline(l, comment_id), quote_depth(l) < l.spans.len()))
             .collect();
-        for (n, text) in block.iter().enumerate() {
+        for (n, (text, has_text)) in block.iter().enumerate() {
             out.push_str(indent);
             out.push_str(text.trim_end());
-            out.push_str(if n + 1 < block.len() { "\\\n" } else { "\n" });
+            let next_has_text = block.get(n + 1).is_some_and(|(_, t)| *t);
+            out.push_str(if *has_text && next_has_text {
+                "\\\n"
+            } else {
+                "\n"
+            });
         }
         if !block.is_empty() {
             out.push('\n');
@@ -145,8 +165,9 @@ fn longest_run(text: &str, ch: char) -> usize {
 
 /// A laid-out line as markdown: styles become emphasis marks, everything else is escaped.
 fn inline(line: &Line, comment_id: u64) -> String {
-    let mut s = String::new();
-    for (i, span) in line.spans.iter().enumerate() {
+    let bars = quote_depth(line);
+    let mut s = "> ".repeat(bars);
+    for (i, span) in line.spans[bars..].iter().enumerate() {
         let st = span.style;
         let text = if i == 0 {
             escape_line_start(&span.text)
@@ -170,6 +191,15 @@ fn inline(line: &Line, comment_id: u64) -> String {
         }
     }
     s
+}
+
+/// How many quote bars (`│ `, one per nested `<blockquote>`) start the line: each becomes
+/// a markdown `> `.
+fn quote_depth(line: &Line) -> usize {
+    line.spans
+        .iter()
+        .take_while(|sp| sp.style.quote && sp.text.trim_end() == "│")
+        .count()
 }
 
 /// Inline code with a delimiter longer than any backtick run in it.
@@ -268,6 +298,18 @@ mod tests {
             md_url("https://a.example/x(1)").as_deref(),
             Some("https://a.example/x%281%29")
         );
+    }
+
+    #[test]
+    fn quotes_are_markdown_quotes_at_every_depth() {
+        let out = md(
+            "<blockquote><p>one</p><p>two<br>three</p><blockquote><p>deep</p></blockquote></blockquote><p>after</p>",
+        );
+        assert_eq!(
+            out, "> one\n>\n> two\\\n> three\n>\n> > deep\n\nafter\n\n",
+            "{out}"
+        );
+        assert!(!out.contains('│'), "{out}");
     }
 
     #[test]

@@ -20,23 +20,30 @@ pub enum Format {
     Json,
 }
 
-/// Layout choices for text output.
-#[derive(Clone, Copy, Debug)]
+/// Layout choices for text and markdown output (from `config.toml` and the flags).
+#[derive(Clone, Debug)]
 pub struct DumpOptions {
     /// Total line width in columns.
     pub width: usize,
     /// Use ASCII guides instead of box drawing.
     pub ascii: bool,
-    /// Depth from which the indent stops growing.
+    /// Depth from which the indent stops growing (`indent_cap`).
     pub indent_cap: usize,
+    /// Columns per reply level in text (`indent_width`, 1-8).
+    pub indent_width: usize,
+    /// strftime format of dates, shown in UTC (`date_format`).
+    pub date_format: String,
 }
 
 impl Default for DumpOptions {
     fn default() -> Self {
+        // The same defaults as config.toml's (settings::Settings::default).
         DumpOptions {
             width: 80,
             ascii: false,
             indent_cap: 8,
+            indent_width: 2,
+            date_format: "%Y-%m-%d %H:%M".to_owned(),
         }
     }
 }

@@ -3,7 +3,7 @@
 use crate::model::ThreadData;
 use crate::present;
 use crate::render::{Doc, display_width, sanitize_line, wrap_plain};
-use crate::thread::{SortOrder, Thread};
+use crate::thread::{Row, SortOrder, Thread};
 
 use super::DumpOptions;
 
@@ -16,49 +16,71 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
     let width = opts.width.max(MIN_WIDTH);
     let min_body = MIN_BODY.min(width);
     let mut out = String::new();
-    header(data, thread, width, opts.ascii, &mut out);
-    let guide = if opts.ascii { "| " } else { "│ " };
-    let dot = separator(opts.ascii);
-    for row in thread.preorder(SortOrder::OldestFirst) {
-        let comment = thread.comment(row.index);
-        let node = thread.node(row.index);
-        // Past the cap the indent stops growing, but there must be room for a body.
-        let cap = opts.indent_cap.min((width - min_body) / 2);
+    header(data, thread, width, opts, &mut out);
+    let step = opts.indent_width.clamp(1, 8);
+    let guide = format!(
+        "{}{}",
+        if opts.ascii { "|" } else { "│" },
+        " ".repeat(step - 1)
+    );
+    // Past the cap the indent stops growing, but there must be room for a body.
+    let cap = opts.indent_cap.min((width - min_body) / step);
+    let rows = thread.preorder(SortOrder::OldestFirst);
+    for (i, row) in rows.iter().enumerate() {
         let shown_depth = row.depth.min(cap);
         let prefix = guide.repeat(shown_depth);
-        let body_width = width - display_width(&prefix);
-
-        let mut atoms = vec![
-            present::author(comment),
-            format!("{dot} {}", present::comment_utc_date(comment)),
-            format!("{dot} #{}", comment.id),
-        ];
-        if row.depth > shown_depth {
-            atoms.push(format!("{dot} depth {}", row.depth));
-        }
-        atoms.extend(
-            present::badges(comment, node)
-                .iter()
-                .map(|b| format!("[{}]", b.label())),
-        );
-        for line in fill_atoms(&atoms, body_width) {
-            push_line(&mut out, &prefix, &line);
-        }
-        if comment.is_ping() && !comment.author_url.is_empty() {
-            let from = format!("from {}", sanitize_line(&comment.author_url));
-            for line in wrap_plain(&from, body_width) {
-                push_line(&mut out, &prefix, &line);
-            }
-        }
-        for line in Doc::parse(&comment.content_html).layout_with(body_width, opts.ascii) {
-            push_line(&mut out, &prefix, &line.plain());
-        }
-        push_line(&mut out, &prefix, "");
+        comment(thread, row, shown_depth, &prefix, width, opts, &mut out);
+        // The blank line after a comment carries only the guides the next comment shares,
+        // so a thread ends without a dangling guide and a top-level comment follows one
+        // plain blank line.
+        let next_depth = rows.get(i + 1).map_or(0, |r| r.depth.min(cap));
+        push_line(&mut out, &guide.repeat(shown_depth.min(next_depth)), "");
     }
     out
 }
 
-fn header(data: &ThreadData, thread: &Thread, width: usize, ascii: bool, out: &mut String) {
+fn comment(
+    thread: &Thread,
+    row: &Row,
+    shown_depth: usize,
+    prefix: &str,
+    width: usize,
+    opts: &DumpOptions,
+    out: &mut String,
+) {
+    let comment = thread.comment(row.index);
+    let node = thread.node(row.index);
+    let body_width = width - display_width(prefix);
+    let dot = separator(opts.ascii);
+    let mut atoms = vec![
+        present::author(comment),
+        format!(
+            "{dot} {}",
+            present::comment_utc_date(comment, &opts.date_format)
+        ),
+        format!("{dot} #{}", comment.id),
+    ];
+    if row.depth > shown_depth {
+        atoms.push(format!("{dot} depth {}", row.depth));
+    }
+    atoms.extend(
+        present::badges(comment, node)
+            .iter()
+            .map(|b| format!("[{}]", b.label())),
+    );
+    for line in fill_atoms(&atoms, body_width) {
+        push_line(out, prefix, &line);
+    }
+    if let Some(from) = present::ping_source(comment) {
+        // A URL is printed whole, like the link list: a broken one cannot be followed.
+        push_line(out, prefix, &format!("from {from}"));
+    }
+    for line in Doc::parse(&comment.content_html).layout_whole_urls(body_width, opts.ascii) {
+        push_line(out, prefix, &line.plain());
+    }
+}
+
+fn header(data: &ThreadData, thread: &Thread, width: usize, opts: &DumpOptions, out: &mut String) {
     let title = present::title(data);
     let url = sanitize_line(&data.post.link);
     let mut byline = Vec::new();
@@ -69,13 +91,25 @@ fn header(data: &ThreadData, thread: &Thread, width: usize, ascii: bool, out: &m
     if let Some(a) = &data.post.author_name {
         byline.push(format!("by {}", sanitize_line(a)));
     }
-    byline.push(present::utc_date(data.post.date_gmt));
-    let dot = separator(ascii);
-    let count = present::count_line(thread.len(), data.total_reported).replace('·', dot);
-    for line in [title, url, byline.join(&format!(" {dot} ")), count] {
+    byline.push(present::utc_date_as(data.post.date_gmt, &opts.date_format));
+    let dot = separator(opts.ascii);
+    let page_read = data
+        .page_read
+        .as_ref()
+        .map(|r| sanitize_line(&r.describe()));
+    push_wrapped_head(out, "", &title, width);
+    // Whole, like every URL printed: a broken one cannot be followed.
+    push_line(out, "", &url);
+    for line in [
+        byline.join(&format!(" {dot} ")),
+        present::count_line(thread.len(), data.total_reported).replace('·', dot),
+    ]
+    .into_iter()
+    .chain(page_read)
+    {
         push_wrapped_head(out, "", &line, width);
     }
-    out.push_str(&(if ascii { "=" } else { "═" }).repeat(width));
+    out.push_str(&(if opts.ascii { "=" } else { "═" }).repeat(width));
     out.push_str("\n\n");
 }
 

@@ -5,6 +5,7 @@
 //! ([`secrets`]), or comes from a `password_command`. Nothing here prints.
 
 pub mod appauth;
+pub mod keyring;
 pub mod loopback;
 pub mod oauth;
 pub mod reply;
@@ -21,7 +22,7 @@ use crate::api::http::Auth;
 use crate::api::write::GuestAuthor;
 use crate::error::{Error, Result};
 
-pub use store::Identities;
+pub use store::{Identities, Purpose};
 
 /// How an identity proves who it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -217,27 +218,23 @@ fn same_site(site: &str, url: &Url) -> bool {
     Url::parse(site).is_ok_and(|s| crate::api::http::credentials::same_host(&s, url))
 }
 
-fn dir_from(env: &str, pick: fn(&directories::ProjectDirs) -> PathBuf) -> Result<PathBuf> {
-    if let Some(dir) = std::env::var_os(env).filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "wpcomments")
-        .map(|d| pick(&d))
-        .ok_or_else(|| {
-            Error::Identity(format!(
-                "no home directory to keep identities in; set {env}"
-            ))
-        })
+fn dir_from(dir: crate::store::paths::Dir) -> Result<PathBuf> {
+    dir.path().ok_or_else(|| {
+        Error::Identity(format!(
+            "no home directory to keep identities in; set {}",
+            dir.env()
+        ))
+    })
 }
 
 /// The config dir (`$WPCOMMENTS_CONFIG_DIR`, else the XDG one): identities and secrets.
 pub fn config_dir() -> Result<PathBuf> {
-    dir_from("WPCOMMENTS_CONFIG_DIR", |d| d.config_dir().to_path_buf())
+    dir_from(crate::store::paths::Dir::Config)
 }
 
 /// The data dir (`$WPCOMMENTS_DATA_DIR`, else the XDG one): drafts.
 pub fn data_dir() -> Result<PathBuf> {
-    dir_from("WPCOMMENTS_DATA_DIR", |d| d.data_dir().to_path_buf())
+    dir_from(crate::store::paths::Dir::Data)
 }
 
 /// Create `dir` (and its parents) readable by the owner only; tighten it if it exists.

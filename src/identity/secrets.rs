@@ -1,17 +1,15 @@
 //! Where secrets live: a `password_command`, else the OS keyring (macOS Keychain, Windows
-//! Credential Manager), else `secrets.toml` in the config dir, readable by the owner only
-//! (Linux and other systems, where a Secret Service may not be running: CI, SSH, containers).
+//! Credential Manager, the Secret Service on Linux — GNOME Keyring, KWallet — reached over
+//! D-Bus), else, where no keyring answers (CI, SSH, containers), `secrets.toml` in the config
+//! dir, readable by the owner only. The keyring code lives in [`super::keyring`].
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use super::{Identity, config_dir, write_private};
+use super::{Identity, config_dir, keyring, write_private};
 use crate::api::http::Secret;
 use crate::error::{Error, Result};
-
-/// Service name in the OS keyring.
-pub const KEYRING_SERVICE: &str = "wpcomments";
 
 /// The fallback secrets file.
 pub fn file_path() -> Result<PathBuf> {
@@ -20,7 +18,9 @@ pub fn file_path() -> Result<PathBuf> {
 
 /// Store the secret of identity `name`; returns where it went, for the user.
 pub fn store(name: &str, secret: &Secret) -> Result<String> {
-    if let Some(place) = keyring_store(name, secret) {
+    if let Some(place) = keyring::store(name, secret) {
+        // An older copy in the file would otherwise outlive this one there.
+        forget_in_file(name)?;
         return Ok(place);
     }
     let path = file_path()?;
@@ -35,7 +35,7 @@ pub fn load(identity: &Identity) -> Result<Secret> {
     if let Some(cmd) = &identity.password_command {
         return run_password_command(&identity.name, cmd);
     }
-    if let Some(secret) = keyring_load(&identity.name) {
+    if let Some(secret) = keyring::load(&identity.name) {
         return Ok(secret);
     }
     read_file()?
@@ -51,7 +51,22 @@ pub fn load(identity: &Identity) -> Result<Secret> {
 
 /// Forget the secret of `name` (no error when there was none).
 pub fn delete(name: &str) -> Result<()> {
-    keyring_delete(name);
+    keyring::delete(name);
+    forget_in_file(name)
+}
+
+/// Where new secrets go now: the keyring's name when one answers, else the file.
+pub fn place() -> Result<String> {
+    match keyring::name_if_answering() {
+        Some(name) => Ok(name.to_owned()),
+        None => Ok(format!(
+            "{} (mode 0600; no keyring answered)",
+            file_path()?.display()
+        )),
+    }
+}
+
+fn forget_in_file(name: &str) -> Result<()> {
     let mut all = read_file()?;
     if all.remove(name).is_some() {
         write_file(&all)?;
@@ -129,36 +144,3 @@ fn run_password_command(name: &str, cmd: &str) -> Result<Secret> {
     }
     Ok(secret)
 }
-
-#[cfg(any(target_os = "macos", target_os = "windows"))]
-fn keyring_store(name: &str, secret: &Secret) -> Option<String> {
-    let entry = keyring::Entry::new(KEYRING_SERVICE, name).ok()?;
-    entry.set_password(secret.expose()).ok()?;
-    Some("the system keyring".to_owned())
-}
-
-#[cfg(any(target_os = "macos", target_os = "windows"))]
-fn keyring_load(name: &str) -> Option<Secret> {
-    let entry = keyring::Entry::new(KEYRING_SERVICE, name).ok()?;
-    entry.get_password().ok().map(Secret::new)
-}
-
-#[cfg(any(target_os = "macos", target_os = "windows"))]
-fn keyring_delete(name: &str) {
-    if let Ok(entry) = keyring::Entry::new(KEYRING_SERVICE, name) {
-        let _ = entry.delete_credential();
-    }
-}
-
-#[cfg(not(any(target_os = "macos", target_os = "windows")))]
-fn keyring_store(_name: &str, _secret: &Secret) -> Option<String> {
-    None
-}
-
-#[cfg(not(any(target_os = "macos", target_os = "windows")))]
-fn keyring_load(_name: &str) -> Option<Secret> {
-    None
-}
-
-#[cfg(not(any(target_os = "macos", target_os = "windows")))]
-fn keyring_delete(_name: &str) {}

@@ -65,10 +65,16 @@ pub enum Action {
     PrevNew,
     /// Show the keys.
     Help,
+    /// Show the last status messages and errors, whole.
+    MessageLog,
     /// Open the selected post (post list) or fold/unfold (thread).
     Select,
-    /// Close a popup, clear a search, go back to the post list, or quit.
+    /// Go back (a thread to its post list or queue, clearing a search first); from the top
+    /// view (the first screen opened), quit.
     Back,
+    /// Close, clear or go back — a popup, a message, a search, marks, a thread opened from a
+    /// list — and never quit (Esc).
+    Close,
     /// Quit at once.
     Quit,
     /// Suspend to the shell (like Ctrl-Z in any program).
@@ -132,7 +138,7 @@ pub enum View {
 
 impl Action {
     /// Every bindable action, in help order.
-    pub const ALL: [Action; 53] = [
+    pub const ALL: [Action; 55] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::NextSibling,
@@ -160,8 +166,10 @@ impl Action {
         Action::NextNew,
         Action::PrevNew,
         Action::Help,
+        Action::MessageLog,
         Action::Select,
         Action::Back,
+        Action::Close,
         Action::Quit,
         Action::Suspend,
         Action::None,
@@ -219,8 +227,10 @@ impl Action {
             NextNew => "next_new",
             PrevNew => "prev_new",
             Help => "help",
+            MessageLog => "message_log",
             Select => "select",
             Back => "back",
+            Close => "close",
             Quit => "quit",
             Suspend => "suspend",
             None => "none",
@@ -258,7 +268,7 @@ impl Action {
             (PageUp, View::Posts) => "previous page of posts",
             (Search, View::Posts) => "search the site",
             (Select, View::Posts) => "open the post's comments",
-            (Back, View::Posts) => "clear the search, or quit",
+            (Back, View::Posts) => "quit",
             (Refresh, View::Posts) => "reload the list",
             (First, View::Posts) => "first post",
             (Last, View::Posts) => "last post",
@@ -289,8 +299,11 @@ impl Action {
             (NextNew, _) => "next new comment",
             (PrevNew, _) => "previous new comment",
             (Help, _) => "this help",
+            (MessageLog, _) => "the last messages, whole",
+            (Close, View::Thread) => "close, clear, back; never quits (shift-drag: select)",
             (Select, _) => "fold / unfold replies",
-            (Back, _) => "close, clear search, back, or quit",
+            (Back, _) => "back to the list; quit from the first screen",
+            (Close, _) => "close, clear, or go back (never quits)",
             (Quit, _) => "quit",
             (Suspend, _) => "suspend to the shell",
             (None, _) => "nothing",

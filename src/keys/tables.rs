@@ -55,9 +55,10 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("]", Action::NextNew),
     ("[", Action::PrevNew),
     ("?", Action::Help),
+    ("L", Action::MessageLog),
     ("enter", Action::Select),
     ("q", Action::Back),
-    ("esc", Action::Back),
+    ("esc", Action::Close),
     ("ctrl-c", Action::Quit),
     ("ctrl-z", Action::Suspend),
     // Composing: `r` is also WordPress admin's reply hotkey.

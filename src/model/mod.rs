@@ -105,9 +105,11 @@ impl Comment {
         })
     }
 
-    /// Key that orders comments oldest first; id breaks ties so the order is total.
-    pub fn chrono_key(&self) -> (Option<NaiveDateTime>, u64) {
-        (self.date_gmt, self.id)
+    /// Key that orders comments oldest first; id breaks ties so the order is total. Comments
+    /// without a date (pingbacks that a theme prints without one, read from its page) come
+    /// after the dated ones, in id order.
+    pub fn chrono_key(&self) -> (bool, Option<NaiveDateTime>, u64) {
+        (self.date_gmt.is_none(), self.date_gmt, self.id)
     }
 
     /// The site's local `date` (REST field `date`, the site's time zone, no offset): shown,
@@ -204,6 +206,31 @@ pub struct ThreadData {
     pub fetched_at: Option<NaiveDateTime>,
     /// The URL the user gave (fragment removed).
     pub source_url: String,
+    /// What was read from the post's HTML page instead of the REST API, and why; `None`
+    /// when everything came over REST (or from the demo).
+    pub page_read: Option<PageRead>,
+}
+
+/// A thread (or part of it) read from the post's HTML page rather than the REST API.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageRead {
+    /// The whole thread (`true`: the REST API does not serve this reader), or only its
+    /// pingbacks and trackbacks (`/wp/v2/comments` shows those only to moderators).
+    pub whole_thread: bool,
+    /// Why, in words, e.g. "the REST API answered 401 rest_cannot_access to anonymous readers".
+    pub reason: String,
+}
+
+impl PageRead {
+    /// One line for headers: "read from the post's page: REASON".
+    pub fn describe(&self) -> String {
+        let what = if self.whole_thread {
+            "read from the post's page"
+        } else {
+            "pingbacks and trackbacks read from the post's page"
+        };
+        format!("{what}: {}", self.reason)
+    }
 }
 
 /// One page as it arrives (for progressive display).

@@ -40,8 +40,16 @@ const ASCII: Glyphs = Glyphs {
     rule: "-",
 };
 
-/// Lays out `blocks` for `width` columns, followed by the reference list for `links`.
-pub(crate) fn layout(blocks: &[Block], links: &[String], width: usize, ascii: bool) -> Vec<Line> {
+/// Lays out `blocks` for `width` columns, followed by the reference list for `links`
+/// (URLs broken to fit when `break_urls`, see [`super::references::append`]); the drawn
+/// glyphs (quote bars, bullets, rules) in ASCII when `ascii`.
+pub(crate) fn layout(
+    blocks: &[Block],
+    links: &[String],
+    width: usize,
+    break_urls: bool,
+    ascii: bool,
+) -> Vec<Line> {
     let mut writer = Writer {
         glyphs: if ascii { &ASCII } else { &UNICODE },
         width: width.max(MIN_WIDTH),
@@ -51,7 +59,7 @@ pub(crate) fn layout(blocks: &[Block], links: &[String], width: usize, ascii: bo
     };
     writer.blocks(blocks, true);
     let mut lines = writer.lines;
-    super::references::append(&mut lines, links, width.max(MIN_WIDTH));
+    super::references::append(&mut lines, links, width.max(MIN_WIDTH), break_urls);
     lines
 }
 

@@ -6,9 +6,11 @@
 use super::width::for_each_unit;
 use super::{Line, Span, SpanStyle};
 
-/// Appends the link reference list: a blank line, then "[N] URL" per link, long URLs
-/// broken anywhere and continued under the URL's first column.
-pub(crate) fn append(lines: &mut Vec<Line>, links: &[String], width: usize) {
+/// Appends the link reference list: a blank line, then "[N] URL" per link. With
+/// `break_urls`, long URLs are broken anywhere and continued under the URL's first column
+/// (a pane clips); without, each URL stays whole on its line, wider than `width` if need be
+/// (printed text, where a broken URL cannot be copied or followed).
+pub(crate) fn append(lines: &mut Vec<Line>, links: &[String], width: usize, break_urls: bool) {
     if links.is_empty() {
         return;
     }
@@ -26,7 +28,11 @@ pub(crate) fn append(lines: &mut Vec<Line>, links: &[String], width: usize) {
     for (i, url) in links.iter().enumerate() {
         let label = format!("[{}]", i + 1);
         let indent = label.len() + 1;
-        let room = width.saturating_sub(indent).max(1);
+        let room = if break_urls {
+            width.saturating_sub(indent).max(1)
+        } else {
+            usize::MAX
+        };
         let mut spans = vec![
             Span {
                 text: label,

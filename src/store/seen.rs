@@ -1,5 +1,5 @@
 //! "New since last visit": the comment ids seen per thread, one small JSON file per thread in
-//! the data dir (`~/.local/share/wpcomments/seen/`). Only the worker touches these files.
+//! the data folder (`~/.local/share/wpcomments/seen/`, moved by `$WPCOMMENTS_DATA_DIR`). Only the worker touches these files.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -26,7 +26,7 @@ pub struct SeenStore {
 impl SeenStore {
     /// The store in the user's data dir.
     pub fn default_location() -> Option<SeenStore> {
-        super::project_dirs().map(|d| SeenStore::new(d.data_dir().join("seen")))
+        super::paths::file(super::paths::Dir::Data, "seen").map(SeenStore::new)
     }
 
     /// A store in `dir` (created on first save).

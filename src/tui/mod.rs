@@ -59,8 +59,8 @@ pub struct Launch {
     pub concurrency: Option<usize>,
     /// HTTP settings (`--timeout`).
     pub client: ClientConfig,
-    /// `--config`.
-    pub config_path: Option<PathBuf>,
+    /// The settings (config.toml), loaded once by the caller for every command.
+    pub settings: Settings,
     /// Who posts replies (`--as`, or the site's default identity); `None` is anonymous.
     /// Its credentials, if any, are already in `client.auth` for reading.
     pub identity: Option<crate::identity::Identity>,
@@ -69,7 +69,7 @@ pub struct Launch {
 /// Run the TUI until the user quits. Config and theme problems are reported before the
 /// terminal is touched.
 pub fn run(launch: Launch) -> Result<()> {
-    let settings = Settings::load(launch.config_path.as_deref())?;
+    let settings = launch.settings;
     let config = AppConfig::from_settings(&settings, launch.theme.as_deref(), launch.ascii)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::Io(

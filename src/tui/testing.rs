@@ -58,6 +58,7 @@ pub fn thread_data(title: &str, comments: Vec<Comment>) -> ThreadData {
         total_reported: Some(total),
         fetched_at: None,
         source_url: "https://blog.example/post/".into(),
+        page_read: None,
     }
 }
 
@@ -137,7 +138,9 @@ pub fn arrival(generation: u64, data: ThreadData, seen: Option<HashSet<u64>>) ->
 
 /// Start a load in `app` and deliver `data` as the worker would; returns the effects.
 pub fn open(app: &mut App, data: ThreadData, seen: Option<HashSet<u64>>) -> Vec<Effect> {
-    let mut effects = app.start(ThreadSource::Demo);
+    // An archive, not the demo: the fixture stands for a thread that can be read again
+    // (`R` on the built-in demo fetches nothing).
+    let mut effects = app.start(ThreadSource::Archive("fixture.json".into()));
     for msg in arrival(app.generation, data, seen) {
         effects.extend(update(app, msg));
     }

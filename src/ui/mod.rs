@@ -52,6 +52,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         Some(Overlay::Links { selected }) => {
             popup::links::draw(app, *selected, frame.area(), frame.buffer_mut());
         }
+        Some(Overlay::Messages) => popup::messages::draw(app, frame.area(), frame.buffer_mut()),
         None => {}
     }
 }

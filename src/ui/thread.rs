@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::app::thread::ThreadView;
 use crate::config::theme::Theme;
 use crate::present::{self, Badge};
+use crate::render::display_width;
 use crate::ui::glyphs::{Glyphs, glyphs};
 use crate::ui::text::{body_spans, push_highlighted};
 
@@ -111,7 +112,14 @@ fn block(app: &App, view: &ThreadView, row: usize, tree_width: usize) -> Vec<Blo
 
     let mut out = Vec::new();
     let mut head = prefix(selected);
-    head.extend(header_spans(app, view, row, needle));
+    let used: usize = head.iter().map(|s| display_width(&s.content)).sum();
+    head.extend(header_spans(
+        app,
+        view,
+        row,
+        needle,
+        tree_width.saturating_sub(used),
+    ));
     out.push(BlockLine {
         line: Line::from(head),
         highlight_row: selected,
@@ -119,9 +127,10 @@ fn block(app: &App, view: &ThreadView, row: usize, tree_width: usize) -> Vec<Blo
     for body_line in view.body_lines(row, tree_width, indent).iter() {
         let mut spans = prefix(selected);
         spans.extend(body_spans(theme, body_line, needle));
+        // The whole selected comment is highlighted, not only its header line.
         out.push(BlockLine {
             line: Line::from(spans),
-            highlight_row: false,
+            highlight_row: selected,
         });
     }
     if view.folded(row) {
@@ -150,11 +159,15 @@ fn block(app: &App, view: &ThreadView, row: usize, tree_width: usize) -> Vec<Blo
     out
 }
 
+/// Author, dates, the comment id (dimmed) and badges, in `room` columns: when they do not
+/// fit, the relative date goes first, then the author's name is shortened with `…`; the
+/// absolute date, the id and the badges always stay.
 fn header_spans(
     app: &App,
     view: &ThreadView,
     row: usize,
     needle: Option<&str>,
+    room: usize,
 ) -> Vec<Span<'static>> {
     let theme = app.theme();
     let g = glyphs(app.config.ascii);
@@ -171,13 +184,6 @@ fn header_spans(
         .bodies
         .get(&comment.id)
         .map_or_else(|| present::author(comment), |b| b.author.clone());
-    push_highlighted(
-        &mut spans,
-        &author,
-        theme.author,
-        needle,
-        theme.search_match,
-    );
     let relative = present::relative_date(comment.date_gmt, app.now);
     let absolute = present::zoned_date(
         comment.date_gmt,
@@ -185,12 +191,13 @@ fn header_spans(
         &app.config.date_format,
         app.config.time_zone,
     );
-    let dates = if relative.is_empty() {
-        format!(" · {absolute}")
-    } else {
-        format!(" · {relative} · {absolute}")
-    };
-    spans.push(Span::styled(dates, theme.date));
+    let mut tail = vec![
+        Span::styled(format!(" · {absolute}"), theme.date),
+        Span::styled(
+            format!(" #{}", comment.id),
+            theme.date.add_modifier(ratatui::style::Modifier::DIM),
+        ),
+    ];
     let mut badges = present::badges(comment, view.thread.node(r.index));
     if view.is_new(comment.id) {
         badges.push(Badge::New);
@@ -202,9 +209,28 @@ fn header_spans(
             Badge::New => theme.badge_new,
             _ => theme.badge_ping,
         };
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(format!(" {} ", badge.label()), style));
+        tail.push(Span::raw(" "));
+        tail.push(Span::styled(format!(" {} ", badge.label()), style));
     }
+    let width = |spans: &[Span]| -> usize { spans.iter().map(|s| display_width(&s.content)).sum() };
+    let lead = width(&spans);
+    // The relative date is the first to go, then the name shrinks (never below 4 columns).
+    if !relative.is_empty() {
+        let relative = format!(" · {relative}");
+        if lead + display_width(&author) + display_width(&relative) + width(&tail) <= room {
+            tail.insert(0, Span::styled(relative, theme.date));
+        }
+    }
+    let author_room = room.saturating_sub(lead + width(&tail)).max(4);
+    let author = crate::render::truncate_to_width(&author, author_room);
+    push_highlighted(
+        &mut spans,
+        &author,
+        theme.author,
+        needle,
+        theme.search_match,
+    );
+    spans.extend(tail);
     spans
 }
 

@@ -5,8 +5,10 @@ use std::sync::Arc;
 
 use super::Ctx;
 use crate::api::auth::whoami;
-use crate::api::posts::{find_post, recent_posts, site_info};
-use crate::api::{ApiRoot, FetchOptions, discover, fetch_comments, parse_target};
+use crate::api::page_fallback::{self, Opening};
+use crate::api::page_read;
+use crate::api::posts::recent_posts;
+use crate::api::{ApiRoot, FetchOptions, fetch_comments, parse_target};
 use crate::app::msg::{Msg, Opened, PostTarget, PostsPage, ThreadSource};
 use crate::error::{Error, Result};
 use crate::model::{Post, Site, ThreadData};
@@ -103,24 +105,36 @@ fn open_post(
         seen_key,
         focus,
         source_url,
+        page_read: None,
     }
 }
 
-/// Send the post, then stream its comments page by page.
+/// Send the post, then stream its comments page by page; a reader who cannot see pingbacks
+/// over REST gets them from the post's page, as one more page at the end.
 async fn comments(ctx: &Ctx, generation: u64, api: &ApiRoot, opened: Opened) -> Result<()> {
-    let post_id = opened.post.id;
+    let post = opened.post.clone();
     ctx.send(Msg::Opened {
         generation,
         opened: Box::new(opened),
     });
     let opts = fetch_options(ctx, api).await;
-    let fetched = fetch_comments(ctx.client()?, api, post_id, &opts, |event| {
-        ctx.send(Msg::Page { generation, event });
-    })
-    .await?;
-    for warning in fetched.warnings {
-        ctx.send(Msg::Notice(warning));
+    let client = ctx.client()?;
+    let (fetched, pings) = futures::join!(
+        fetch_comments(client, api, post.id, &opts, |event| {
+            ctx.send(Msg::Page { generation, event });
+        }),
+        page_read::pings_if(
+            !opts.include_held_and_pings,
+            client,
+            &post,
+            opts.concurrency
+        )
+    );
+    let fetched = fetched?;
+    for warning in &fetched.warnings {
+        ctx.send(Msg::Notice(warning.clone()));
     }
+    super::page::send_pings(ctx, generation, &fetched, pings);
     Ok(())
 }
 
@@ -167,11 +181,21 @@ async fn fetch_options(ctx: &Ctx, api: &ApiRoot) -> FetchOptions {
 async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bool> {
     let client = ctx.client()?;
     let target = parse_target(url)?;
-    let found = discover(client, &target).await?;
-    let (post, site) = futures::join!(
-        find_post(client, &found, &target),
-        site_info(client, &found.api)
-    );
+    let (found, post, site) = match page_fallback::open(client, &target).await? {
+        Opening::Page { first, read } => {
+            let opened = open_post(
+                ctx,
+                None,
+                first.site.clone(),
+                first.post.clone(),
+                target.focus_comment,
+                target.url.to_string(),
+            );
+            super::page::thread(ctx, generation, opened, &first, read).await?;
+            return Ok(true);
+        }
+        Opening::Rest(rest) => (rest.found, rest.post, rest.site),
+    };
     match post {
         Ok(post) => {
             let opened = open_post(

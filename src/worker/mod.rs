@@ -4,6 +4,7 @@
 pub mod compose;
 pub mod load;
 pub mod moderation;
+mod page;
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -231,7 +232,10 @@ fn moderate(ctx: &Arc<Ctx>, job: ModEffect) {
 
 /// Open a link in the browser.
 fn open_url(ctx: &Ctx, url: &str) {
-    if let Err(e) = open::that_detached(url) {
-        ctx.send(Msg::Notice(format!("cannot open a browser: {e}")));
+    // The opener's own error (a launcher's exit status) means nothing to a reader.
+    if open::that_detached(url).is_err() {
+        ctx.send(Msg::Notice(
+            "no browser could be opened: set $BROWSER, or press y to copy the link".into(),
+        ));
     }
 }

@@ -4,9 +4,14 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+#[path = "../fault/server.rs"]
+mod fault;
+
+mod cli_tty;
 mod compose;
 mod form;
 mod moderate;
+mod page_read;
 mod reader;
 mod time;
 mod widths;

@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod keyring;
 mod oauth_wire;
 mod oauth_wpcom;
 mod refusals;

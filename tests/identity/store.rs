@@ -47,7 +47,11 @@ fn secrets_go_to_a_file_only_the_owner_can_read() {
         text.contains("eeee ffff") && !text.contains("aaaa"),
         "secret not replaced"
     );
-    assert_eq!(h.ok(&["identity", "list"], "").out.lines().count(), 1);
+    let listed = h.ok(&["identity", "list"], "").out;
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    // With no Secret Service answering, the list says the file is used.
+    let place = format!("secrets are kept in {} (mode 0600", secrets.display());
+    assert!(listed.contains(&place), "{listed}");
     assert_eq!(mode(&secrets), 0o600);
 }
 
@@ -167,7 +171,17 @@ fn unknown_identities_and_empty_replies_are_clear_errors() {
     assert_eq!(empty.code, 2, "{empty:?}");
     let none = h.run(&["reply", "https://blog.example.com/p/"], "hi");
     assert_eq!(none.code, 12, "{none:?}");
-    assert!(none.err.contains("no identity to post as"), "{none:?}");
+    // The one rule: no --as and no default for the site is a refusal naming the guest
+    // that could post.
+    assert!(
+        none.err
+            .contains("no default identity to post as on https://blog.example.com/p/"),
+        "{none:?}"
+    );
+    assert!(
+        none.err.contains("--as NAME (could: me (guest))"),
+        "{none:?}"
+    );
     let removed = h.run(&["identity", "remove", "ghost"], "");
     assert_eq!(removed.code, 12, "{removed:?}");
 }

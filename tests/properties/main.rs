@@ -201,6 +201,7 @@ proptest! {
             total_reported: total,
             fetched_at: chrono::DateTime::from_timestamp(1_600_000_000, 0).map(|d| d.naive_utc()),
             source_url: "https://b.example/p/".into(),
+            page_read: None,
         };
         let written = archive::to_json(&data, &thread);
         prop_assert!(!written.chars().any(|c| c != '\n' && is_unsafe_char(c)));

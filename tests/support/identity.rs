@@ -57,7 +57,11 @@ impl Home {
             .env("WPCOMMENTS_CONFIG_DIR", self.config_dir())
             .env("WPCOMMENTS_DATA_DIR", self.data_dir())
             .env_remove("WPCOMMENTS_WPCOM_CLIENT_ID")
-            .env_remove("WPCOMMENTS_WPCOM_CLIENT_SECRET");
+            .env_remove("WPCOMMENTS_WPCOM_CLIENT_SECRET")
+            // No session bus: secrets go to the 0600 file, never to the keyring of the
+            // desktop the tests run on (tests/keyring.rs brings its own Secret Service).
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env("XDG_RUNTIME_DIR", self.dir.path());
         for (k, v) in &self.env {
             cmd.env(k, v);
         }

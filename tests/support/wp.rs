@@ -113,7 +113,8 @@ impl Wp {
 
     /// The same site served with another behaviour (`tests/wp/server`'s MODES): `stock` (guests may
     /// not comment over REST), `closed` (anonymous REST requests answer 401 `rest_cannot_access`),
-    /// `stock_block` and `closed_block` (the same with the block theme Twenty Twenty-Three).
+    /// `stock_block` and `closed_block` (the same with the block theme Twenty Twenty-Three);
+    /// `closed_paged`, `closed_paged_block`, `closed_paged_oldest` (comments in pages of 50).
     /// Returns the site address without trailing slash; the seeded content is the same.
     pub fn mode_url(&self, mode: &str) -> &str {
         self.str_at(&["modes", mode])
@@ -198,7 +199,8 @@ impl Wp {
             .unwrap_or_else(|| panic!("manifest {} is not a string: {v}", keys.join(".")))
     }
 
-    fn u64_at(&self, keys: &[&str]) -> u64 {
+    /// A number in the manifest by its path of keys, e.g. `["posts", "demo", "pings_approved"]`.
+    pub fn u64_at(&self, keys: &[&str]) -> u64 {
         let v = self.at(keys);
         v.as_u64()
             .unwrap_or_else(|| panic!("manifest {} is not a number: {v}", keys.join(".")))

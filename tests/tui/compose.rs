@@ -43,6 +43,7 @@ fn online(data: ThreadData, width: u16, height: u16) -> App {
                 seen_key: None,
                 focus: None,
                 source_url: data.source_url,
+                page_read: None,
             }),
         },
         Msg::Page {
@@ -244,13 +245,18 @@ fn an_empty_comment_or_a_thread_without_a_site_does_not_reach_the_send_step() {
     let c = a.composer().unwrap();
     assert_eq!(c.error.as_deref(), Some("the comment is empty"));
 
+    // A thread without a site (the demo, an archive) says so at once: no composer, no draft.
     let mut demo = wpcomments::tui::testing::sample_app();
-    type_keys(&mut demo, "c");
-    type_keys(&mut demo, "x");
-    ctrl(&mut demo, 's');
-    assert_eq!(stage(&demo), Stage::Editing);
-    let error = demo.composer().unwrap().error.clone();
-    assert!(error.unwrap().contains("nowhere to post"));
+    for keys in ["c", "r"] {
+        let effects = type_keys(&mut demo, keys);
+        assert!(demo.composer().is_none(), "{keys}");
+        assert!(
+            effects.is_empty(),
+            "{keys}: no draft is written: {effects:?}"
+        );
+        let said = demo.message.clone().unwrap_or_default();
+        assert!(said.contains("offline"), "{keys}: {said}");
+    }
 }
 
 fn sending(a: &mut App) -> Vec<Effect> {

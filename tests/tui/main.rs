@@ -6,6 +6,7 @@
 mod support;
 
 mod compose;
+mod esc;
 mod keys;
 mod loading;
 mod moderation;

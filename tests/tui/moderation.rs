@@ -367,6 +367,7 @@ fn thread_app() -> App {
                 seen_key: None,
                 focus: None,
                 source_url: data.source_url,
+                page_read: None,
             }),
         },
     );

@@ -87,6 +87,7 @@ fn opened(a: &mut App, generation: u64) {
                 seen_key: None,
                 focus: None,
                 source_url: data.source_url,
+                page_read: None,
             }),
         },
     );

@@ -7,6 +7,7 @@ mod support;
 mod form;
 mod identity;
 mod moderate;
+mod page_read;
 mod read;
 
 use crate::support::wp::wordpress;

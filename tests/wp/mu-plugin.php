@@ -31,6 +31,23 @@ if (substr($wpc_mode, -6) === '_block') {
     add_filter('template', function () { return 'twentytwentythree'; });
 }
 
+// `*_paged*` modes: comments split into pages of 50 top-level threads (Settings → Discussion, "Break comments
+// into pages"); the newest page is shown first as WordPress does by default, or the oldest with `_oldest`.
+if (strpos($wpc_mode, '_paged') !== false) {
+    add_filter('pre_option_page_comments', function () { return '1'; });
+    add_filter('pre_option_comments_per_page', function () { return '50'; });
+    if (strpos($wpc_mode, '_oldest') !== false) {
+        add_filter('pre_option_default_comments_page', function () { return 'oldest'; });
+    }
+}
+
+// `norest`: no REST API at all: not advertised in headers or <head>, and /wp-json/ and ?rest_route= are
+// ordinary (404 or front) pages, as on sites that remove it.
+if ($wpc_mode === 'norest') {
+    add_action('init', function () {
+        remove_action('parse_request', 'rest_api_loaded');
+        remove_action('wp_head', 'rest_output_link_wp_head', 10);
+        remove_action('template_redirect', 'rest_output_link_header', 11);
 // `registration`: stock, with Settings → Discussion → "Users must be registered and logged in to comment"
 // on: the comment form is replaced by "You must be logged in to post a comment".
 if ($wpc_mode === 'registration') {

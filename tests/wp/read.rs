@@ -29,7 +29,7 @@ fn dump(args: &[&str]) -> String {
 /// Lines that start a comment (author · date · #id), with their guide depth.
 fn comment_heads(text: &str) -> Vec<(usize, String)> {
     text.lines()
-        .filter(|l| l.contains(" UTC · #"))
+        .filter(|l| l.contains(" UTC · #") || l.contains("date unknown · #"))
         .map(|l| {
             let depth = l.matches("│ ").count();
             (depth, l.trim_start_matches("│ ").to_owned())
@@ -60,7 +60,11 @@ fn the_demo_post_dumps_as_the_reply_chain_it_is() {
             (0, "Andy Piper"),
             (1, "Howard Smith"),
             (2, "Delph"),
-            (0, "Kevin")
+            (0, "Kevin"),
+            // The pingbacks, which REST hides from anonymous readers, read from the post's page
+            // (the test theme prints them short, without a date: after the dated comments).
+            (0, "IBM, the most social company? « Social Business Blog"),
+            (0, "IBM goes social | Cloud Musings"),
         ],
         "{text}"
     );
@@ -68,8 +72,8 @@ fn the_demo_post_dumps_as_the_reply_chain_it_is() {
         text.starts_with("25,000 IBMers on Twitter and counting\n"),
         "{text}"
     );
-    let count = wp.approved_comments("demo");
-    assert!(text.contains(&format!("{count} comments")), "{text}");
+    let count = wp.approved_comments("demo") + wp.u64_at(&["posts", "demo", "pings_approved"]);
+    assert!(text.contains(&format!("\n{count} comments\n")), "{text}");
     // Held and spam comments are not visible to an anonymous reader.
     for hidden in ["held_demo", "spam_demo"] {
         let id = wp.comment_id(hidden);

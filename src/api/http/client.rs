@@ -6,11 +6,11 @@ use reqwest::header::RETRY_AFTER;
 use serde_json::Value;
 use url::Url;
 
-use crate::error::{Error, Result};
-
 use super::credentials::{Auth, check_transport, same_host};
 use super::failure::{classify, finish_failed, http_error};
+use super::redirect::{https_upgrade, retry_reason};
 use super::response::{Response, display_url};
+use crate::error::{Error, Result};
 
 /// Tunables for [`Client`].
 #[derive(Clone, Debug)]
@@ -186,6 +186,13 @@ impl Client {
             match retry_in {
                 Some(wait) if attempt < self.config.retries => {
                     attempt += 1;
+                    tracing::info!(
+                        url = %display_url(url),
+                        attempt,
+                        wait_ms = wait.as_millis() as u64,
+                        why = %retry_reason(&outcome),
+                        "retrying"
+                    );
                     tokio::time::sleep(wait).await;
                 }
                 Some(_) => return finish_failed(outcome),
@@ -215,6 +222,8 @@ impl Client {
         } else {
             &self.http_no_redirect
         };
+        // Logged: method, URL without credentials, status, size, time; never headers/bodies.
+        let method_name = method.to_string();
         let mut request = http.request(method, url.clone());
         let in_scope = |scope: &Url| same_host(scope, url);
         if let Some(auth) = &self.config.auth
@@ -229,18 +238,33 @@ impl Client {
                 .header(reqwest::header::CONTENT_TYPE, kind)
                 .body(bytes);
         }
+        let shown = display_url(url);
+        let started = std::time::Instant::now();
+        let failed = |error: Error| {
+            let ms = started.elapsed().as_millis() as u64;
+            tracing::info!(method = %method_name, url = %shown, ms, %error, "request failed");
+            error
+        };
         // Silence before the headers counts from when the connection could be up.
         let idle = self.config.read_idle;
         let sent = tokio::time::timeout(self.config.connect_timeout + idle, request.send())
             .await
-            .map_err(|_| self.stalled(url))?;
-        let resp = sent.map_err(|e| classify(url, &e))?;
+            .map_err(|_| failed(self.stalled(url)))?;
+        let resp = sent.map_err(|e| failed(classify(url, &e)))?;
         let final_url = resp.url().clone();
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
         let body = read_body(resp, url, idle)
             .await
-            .map_err(|e| e.unwrap_or_else(|| self.stalled(url)))?;
+            .map_err(|e| failed(e.unwrap_or_else(|| self.stalled(url))))?;
+        tracing::info!(
+            method = %method_name,
+            url = %shown,
+            status,
+            bytes = body.len(),
+            ms = started.elapsed().as_millis() as u64,
+            "request"
+        );
         Ok(Response {
             url: final_url,
             status,
@@ -278,19 +302,6 @@ impl Client {
         }
         Ok(wait)
     }
-}
-
-/// The https form of `url` when `resp` is a redirect to exactly that.
-pub fn https_upgrade(url: &Url, resp: &Response) -> Option<Url> {
-    if !(300..400).contains(&resp.status) || url.scheme() != "http" {
-        return None;
-    }
-    let target = url.join(resp.header("location")?).ok()?;
-    let same = target.scheme() == "https"
-        && target.host_str() == url.host_str()
-        && target.path() == url.path()
-        && target.query() == url.query();
-    same.then_some(target)
 }
 
 /// Largest body we accept. A page of 100 maximal WordPress comments is about 7 MB of JSON;

@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::response::Response;
+use super::response::{Response, display_url};
 use crate::error::{Error, Result};
 use crate::render::{sanitize_line, truncate_to_width};
 
@@ -73,9 +73,22 @@ pub(super) fn classify(url: &Url, err: &reqwest::Error) -> Error {
     .iter()
     .any(|needle| chain.contains(needle))
     {
+        // rustls reading an http answer as a TLS record: the site is plain http there.
+        let plain_http = chain.contains("invalidcontenttype") || chain.contains("corrupt message");
+        let advice = if plain_http {
+            let mut http = url.clone();
+            let _ = http.set_scheme("http");
+            format!(
+                "the server answered in plain http, not https: use {} if that is the site",
+                display_url(&http)
+            )
+        } else {
+            "check the certificate, the clock, or use the site's exact https URL".to_owned()
+        };
         return Error::Tls {
             url: shown,
             detail: sanitize_line(&last_cause(err)),
+            advice,
         };
     }
     if err.is_decode() || err.is_body() {

@@ -6,6 +6,7 @@ pub mod answer;
 pub mod client;
 pub mod credentials;
 pub mod failure;
+pub mod redirect;
 pub mod response;
 
 pub use client::{Client, ClientConfig, MAX_BODY};

@@ -15,11 +15,12 @@ use crate::model::Comment;
 use crate::present::ONLY_YOU_SEE_IT;
 use crate::store::drafts::DraftKey;
 
-/// The status bar's key hints while the composer is open.
+/// The status bar while the composer is open. While editing, the composer's own border
+/// lists the keys, so the bar says something else instead of repeating them.
 pub fn hints(c: &Composer) -> &'static str {
     match (c.stage, c.preview) {
-        (Stage::Editing, false) => "ctrl-s send · ctrl-p preview · esc close (the draft is kept)",
-        (Stage::Editing, true) => "ctrl-p edit · ctrl-s send · esc edit",
+        (Stage::Editing, false) => "the draft is saved as you type and kept when you close",
+        (Stage::Editing, true) => "preview: drawn as the site will show it",
         (Stage::Confirm, _) => "y post · i another identity · n back to editing",
         (Stage::Sending, _) => "posting…",
     }

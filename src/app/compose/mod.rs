@@ -18,6 +18,10 @@ use crate::app::tree_frame;
 use crate::app::{App, Modal, Screen};
 use crate::store::drafts::DraftKey;
 
+/// Why `r`/`c` do nothing on the demo or an archive (said at once, like a closed post).
+pub const OFFLINE: &str =
+    "this thread is offline (the demo or an archive): open the post's URL to reply";
+
 /// `r` (`reply`) or `c` (new comment): open the composer on the thread, restoring a draft
 /// of this session at once, or asking the worker for one on disk.
 pub fn open(app: &mut App, reply: bool) -> Vec<Effect> {
@@ -29,6 +33,10 @@ pub fn open(app: &mut App, reply: bool) -> Vec<Effect> {
         app.message = Some("nothing to reply to yet".into());
         return Vec::new();
     };
+    if view.is_offline() {
+        app.message = Some(OFFLINE.into());
+        return Vec::new();
+    }
     if view.post.comment_status == "closed" {
         app.message = Some("comments are closed on this post".into());
         return Vec::new();

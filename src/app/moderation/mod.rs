@@ -40,6 +40,11 @@ pub fn keys_off(app: &App) -> bool {
 /// Apply a moderation key to the queue's marked or selected comments, or to the selected
 /// comment of a thread.
 pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.screen == Screen::Thread && app.thread.as_ref().is_some_and(|v| v.is_offline()) {
+        app.message =
+            Some("this thread is offline (the demo or an archive): nothing to moderate".into());
+        return Vec::new();
+    }
     if app.moderation.can_moderate.is_none()
         && let Some(check) = check_first(app, action)
     {

@@ -12,7 +12,7 @@ use crossterm::event::{KeyEvent, MouseEvent};
 use crate::identity::Identity;
 use crate::keys::action::Action;
 use crate::model::{ApiRoot, PageEvent};
-use crate::model::{Comment, Post, Site};
+use crate::model::{Comment, PageRead, Post, Site};
 use crate::store::drafts::DraftKey;
 
 /// Something `update` reacts to.
@@ -118,6 +118,8 @@ pub struct Opened {
     pub focus: Option<u64>,
     /// The URL the thread came from.
     pub source_url: String,
+    /// What was read from the post's page instead of the REST API, and why (for the header).
+    pub page_read: Option<PageRead>,
 }
 
 /// A thread already in memory (the demo, an archive), as the two reports a load sends:
@@ -139,6 +141,7 @@ pub fn in_memory_thread(
                 seen_key,
                 focus: None,
                 source_url: data.source_url,
+                page_read: data.page_read,
             }),
         },
         Msg::Page {

@@ -22,6 +22,8 @@ pub enum Overlay {
         /// Highlighted link.
         selected: usize,
     },
+    /// The last status messages and errors, whole (the status bar cuts long ones).
+    Messages,
 }
 
 /// The popup that owns the keyboard and the mouse.

@@ -29,6 +29,10 @@ pub fn key(app: &mut App, chord: Chord) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Links { selected }) => links_key(app, selected, chord, action),
+        Some(Overlay::Messages) => {
+            app.modal = None;
+            Vec::new()
+        }
         None => Vec::new(),
     }
 }
@@ -46,9 +50,14 @@ fn help_key(app: &mut App, scroll: usize, chord: Chord, action: Option<Action>) 
             return;
         }
     };
+    // Scrolled no further than the last row at the popup's bottom (ui/popup/help.rs: the
+    // rows, a border above and below, one row of margin, within two rows of the screen).
     let rows = app.config.keymap.help_rows(view_of(app)).len();
+    let visible = (rows + 1)
+        .min(usize::from(app.height).saturating_sub(4))
+        .max(1);
     app.modal = Some(Modal::Overlay(Overlay::Help {
-        scroll: scroll.min(rows.saturating_sub(1)),
+        scroll: scroll.min(rows.saturating_sub(visible)),
     }));
 }
 
@@ -84,7 +93,7 @@ fn links_key(app: &mut App, selected: usize, chord: Chord, action: Option<Action
         (KeyCode::Char('y' | 'c'), _) => {
             app.modal = None;
             if let Some(url) = pick(selected) {
-                app.message = Some("copied the link".into());
+                app.message = Some("link sent to the terminal's clipboard (OSC 52)".into());
                 return vec![Effect::Copy(url)];
             }
         }

@@ -202,7 +202,8 @@ fn copy_permalink(app: &mut App) -> Vec<Effect> {
     let link = selected_comment_link(app);
     match link {
         Some(link) => {
-            app.message = Some("copied the permalink".into());
+            // OSC 52 asks the terminal; whether it reaches a clipboard is the terminal's call.
+            app.message = Some("permalink sent to the terminal's clipboard (OSC 52)".into());
             vec![Effect::Copy(link)]
         }
         None => {

@@ -26,6 +26,7 @@ pub fn opened(app: &mut App, opened: Opened) {
             view.refresh_seen = Some(HashSet::new());
             view.post = opened.post;
             view.site = opened.site;
+            view.page_read = opened.page_read;
             if opened.api.is_some() {
                 view.api = opened.api;
             }
@@ -117,6 +118,10 @@ pub fn failed(app: &mut App, message: String) {
 
 /// Fetch again: the open thread's post directly, or the original source.
 pub fn refresh(app: &mut App) -> Vec<Effect> {
+    if matches!(app.source, Some(ThreadSource::Demo)) && app.thread.is_some() {
+        app.message = Some("the demo thread is built in: there is nothing to fetch".into());
+        return Vec::new();
+    }
     let source = app
         .thread
         .as_ref()

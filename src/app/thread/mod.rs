@@ -27,6 +27,8 @@ use crate::thread::{Row, SortOrder, Thread};
 pub struct ThreadView {
     /// The site.
     pub site: Site,
+    /// What was read from the post's page instead of the REST API, and why.
+    pub page_read: Option<crate::model::PageRead>,
     /// The post.
     pub post: Post,
     /// API root, when loaded over the network.
@@ -78,6 +80,7 @@ impl ThreadView {
             post: opened.post,
             api: opened.api,
             source_url: opened.source_url,
+            page_read: opened.page_read,
             total_reported: None,
             thread: Thread::default(),
             bodies: HashMap::new(),
@@ -132,6 +135,13 @@ impl ThreadView {
     }
 
     /// How to load this thread again.
+    /// True for the built-in demo and archives: no site behind them, so nothing to post,
+    /// moderate or fetch.
+    pub fn is_offline(&self) -> bool {
+        self.api.is_none()
+    }
+
+    /// Where to fetch this thread again; `None` offline.
     pub fn source(&self) -> Option<ThreadSource> {
         Some(ThreadSource::Post(Box::new(PostTarget {
             api: self.api.clone()?,

@@ -37,6 +37,9 @@ pub fn thread_header(app: &App, area: Rect, buf: &mut Buffer) {
                 parts.push(absolute_date(view.post.date_gmt, &app.config));
             }
             parts.push(present::count_line(view.thread.len(), view.total_reported));
+            if let Some(read) = &view.page_read {
+                parts.push(sanitize_line(&read.describe()));
+            }
             (title, parts.join(" · "))
         }
         None => ("wpcomments".to_owned(), String::new()),

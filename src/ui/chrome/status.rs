@@ -19,7 +19,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let style = app.theme().status_bar;
     buf.set_style(area, style);
     let w = area.width as usize;
-    let right = right_text(app);
+    // While a prompt is open its keys are the hint that matters.
+    let right = if app.prompt().is_some() {
+        "Enter ok · Esc cancel".to_owned()
+    } else {
+        right_text(app)
+    };
     let right_w = display_width(&right);
     let left_w = w.saturating_sub(right_w + 2);
     let left = truncate_to_width(&format!(" {}", left_text(app)), left_w);

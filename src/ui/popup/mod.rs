@@ -3,3 +3,4 @@
 pub mod edit;
 pub mod help;
 pub mod links;
+pub mod messages;

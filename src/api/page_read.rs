@@ -1,0 +1,379 @@
+//! Fetching a post's thread from its HTML pages: the post's page first, then, when the site
+//! splits comments into pages (Settings → Discussion, "break comments into pages", 50
+//! top-level threads a page by default), every other comment page, concurrently like the REST
+//! pages. A browser reader sees exactly this; the REST API may show less (pingbacks are hidden
+//! from anyone without `edit_posts`) or nothing (a security plugin closing it).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use futures::stream::{self, StreamExt};
+use serde_json::json;
+use url::Url;
+
+use super::comments::{MAX_PAGES, PageEvent};
+use super::http::{Client, display_url, http_error};
+use super::page_parse::{ParsedPage, comment_page_of, parse_doc};
+use crate::error::{Error, Result};
+use crate::model::{Comment, PageRead, Post, Site};
+
+/// The post's page, fetched and parsed: what the post is and how its comment pages run.
+#[derive(Clone, Debug)]
+pub struct FirstPage {
+    /// The page's URL after redirects.
+    pub url: Url,
+    /// The post, as the page names it (REST-shaped, see [`super::page_post::post`]).
+    pub post: Post,
+    /// The site's name as the page gives it; `url` is the site's home.
+    pub site: Site,
+    parsed: ParsedPage,
+}
+
+/// Every comment read from a post's pages.
+#[derive(Clone, Debug, Default)]
+pub struct PageComments {
+    /// Comments, de-duplicated by id, oldest first.
+    pub comments: Vec<Comment>,
+    /// The count the page's comments heading shows ("7 thoughts on …"), if it shows one.
+    pub count_shown: Option<u64>,
+    /// Comment pages read.
+    pub pages: u32,
+}
+
+async fn fetch_parsed(
+    client: &Client,
+    url: &Url,
+) -> Result<(Url, Option<Post>, String, ParsedPage)> {
+    let resp = client.get(url).await?;
+    if !resp.ok() {
+        return Err(http_error(&resp));
+    }
+    let final_url = resp.url.clone();
+    let html = String::from_utf8_lossy(&resp.body).into_owned();
+    // A 5,000-comment page takes a while to parse: off the async threads, one per page.
+    let parse_url = final_url.clone();
+    let parsed = tokio::task::spawn_blocking(move || {
+        let doc = scraper::Html::parse_document(&html);
+        let post = super::page_post::post(&doc, &parse_url);
+        let site = super::page_post::site_name(&doc);
+        (post, site, parse_doc(&doc, &parse_url))
+    })
+    .await
+    .map_err(|e| Error::Io(format!("reading the page failed: {e}")))?;
+    Ok((final_url, parsed.0, parsed.1, parsed.2))
+}
+
+/// Fetch and parse the post's page at `url`. [`Error::NeedPost`] when the page names no post
+/// (a home page, an archive).
+pub async fn open_page(client: &Client, url: &Url) -> Result<FirstPage> {
+    let (final_url, post, site_name, mut parsed) = fetch_parsed(client, url).await?;
+    let Some(post) = post else {
+        return Err(Error::NeedPost {
+            url: display_url(url),
+        });
+    };
+    set_post(&mut parsed.comments, post.id);
+    let home = final_url
+        .join("/")
+        .map(|u| u.to_string())
+        .unwrap_or_default();
+    Ok(FirstPage {
+        url: final_url,
+        site: Site {
+            name: site_name,
+            url: home,
+            api_root: String::new(),
+        },
+        post,
+        parsed,
+    })
+}
+
+fn set_post(comments: &mut [Comment], post: u64) {
+    for c in comments {
+        c.post = post;
+        c.raw["post"] = json!(post);
+    }
+}
+
+/// URL of comment page `n`, following the shape of a known comment page link.
+fn nth_page(pattern: &Url, known: u32, n: u32) -> Url {
+    let mut url = pattern.clone();
+    if url.query_pairs().any(|(k, _)| k == "cpage") {
+        let others: Vec<(String, String)> = url
+            .query_pairs()
+            .map(|(k, v)| {
+                let v = if k == "cpage" {
+                    n.to_string()
+                } else {
+                    v.into_owned()
+                };
+                (k.into_owned(), v)
+            })
+            .collect();
+        url.set_query(None);
+        url.query_pairs_mut().extend_pairs(others);
+    } else {
+        let path = url.path().replace(
+            &format!("/comment-page-{known}"),
+            &format!("/comment-page-{n}"),
+        );
+        url.set_path(&path);
+    }
+    url
+}
+
+struct Walk {
+    urls: BTreeMap<u32, Url>,
+    done: BTreeSet<u32>,
+    merged: BTreeMap<u64, Comment>,
+    /// The last page is known (the highest fetched links to nothing higher, or a page past
+    /// the end came back empty).
+    end_known: bool,
+    events: u32,
+}
+
+impl Walk {
+    fn highest_known(&self) -> u32 {
+        let linked = self.urls.keys().next_back().copied().unwrap_or(1);
+        linked.max(self.done.iter().next_back().copied().unwrap_or(1))
+    }
+
+    /// The pages to fetch next: every known one not yet read, and while the end is not known,
+    /// guessed ones after the highest (sites with only "older"/"newer" links name one page ahead).
+    fn next_batch(&self, concurrency: usize) -> Vec<(u32, Url, bool)> {
+        let top = self.highest_known();
+        let mut batch: Vec<(u32, Url, bool)> = (1..=top)
+            .filter(|n| !self.done.contains(n))
+            .filter_map(|n| self.url_of(n).map(|u| (n, u, false)))
+            .collect();
+        let mut guess = top + 1;
+        while !self.end_known && batch.len() < concurrency && guess <= MAX_PAGES {
+            if let Some(u) = self.url_of(guess) {
+                batch.push((guess, u, true));
+            }
+            guess += 1;
+        }
+        batch
+    }
+
+    fn url_of(&self, n: u32) -> Option<Url> {
+        if let Some(u) = self.urls.get(&n) {
+            return Some(u.clone());
+        }
+        let (&known, pattern) = self.urls.iter().next_back()?;
+        Some(nth_page(pattern, known, n))
+    }
+}
+
+impl FirstPage {
+    /// Every comment of the post: this page's, then the other comment pages' (at most
+    /// `concurrency` at once), reporting each page to `on_page` as it arrives.
+    pub async fn read_all(
+        &self,
+        client: &Client,
+        concurrency: usize,
+        mut on_page: impl FnMut(PageEvent),
+    ) -> Result<PageComments> {
+        let concurrency = concurrency.max(1);
+        let count = self.parsed.count_shown;
+        let current = comment_page_of(&self.url)
+            .map(|(n, _)| n)
+            .or(self.parsed.current_page)
+            .unwrap_or(1);
+        let mut walk = Walk {
+            urls: self.parsed.comment_pages.clone(),
+            done: BTreeSet::from([current]),
+            merged: BTreeMap::new(),
+            end_known: self.parsed.comment_pages.keys().all(|&n| n <= current),
+            events: 0,
+        };
+        let mut emit = |walk: &mut Walk, comments: Vec<Comment>| {
+            walk.events += 1;
+            on_page(PageEvent {
+                page: walk.events,
+                total_pages: walk.highest_known(),
+                comments: comments.clone(),
+                total_reported: count,
+            });
+            walk.merged.extend(comments.into_iter().map(|c| (c.id, c)));
+        };
+        emit(&mut walk, self.parsed.comments.clone());
+        loop {
+            let batch = walk.next_batch(concurrency);
+            if batch.is_empty() || walk.done.len() as u32 >= MAX_PAGES {
+                break;
+            }
+            let mut pages =
+                stream::iter(batch)
+                    .map(|(n, url, guessed)| async move {
+                        (n, guessed, fetch_parsed(client, &url).await)
+                    })
+                    .buffered(concurrency);
+            while let Some((n, guessed, fetched)) = pages.next().await {
+                walk.done.insert(n);
+                let mut parsed = match fetched {
+                    Ok((_, _, _, parsed)) => parsed,
+                    // A guessed page past the end may be an error page: the end is found.
+                    Err(_) if guessed => {
+                        walk.end_known = true;
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                };
+                let adds = parsed
+                    .comments
+                    .iter()
+                    .any(|c| !walk.merged.contains_key(&c.id));
+                if guessed && !adds {
+                    walk.end_known = true;
+                    continue;
+                }
+                let top_before = walk.highest_known();
+                for (k, u) in std::mem::take(&mut parsed.comment_pages) {
+                    walk.urls.entry(k).or_insert(u);
+                }
+                if n >= top_before && walk.highest_known() <= n {
+                    walk.end_known = true;
+                }
+                set_post(&mut parsed.comments, self.post.id);
+                emit(&mut walk, parsed.comments);
+            }
+        }
+        let mut comments: Vec<Comment> = walk.merged.into_values().collect();
+        comments.sort_by_key(Comment::chrono_key);
+        Ok(PageComments {
+            comments,
+            count_shown: count,
+            pages: walk.done.len() as u32,
+        })
+    }
+}
+
+/// Pingbacks and trackbacks of `post` as its page shows them (every comment page of it), and
+/// the count the page shows: for readers the REST API hides them from.
+pub async fn pings(client: &Client, post: &Post, concurrency: usize) -> Result<PageComments> {
+    let url = Url::parse(&post.link).map_err(|e| Error::InvalidUrl {
+        input: crate::render::sanitize_line(&post.link),
+        reason: e.to_string(),
+    })?;
+    let first = open_page(client, &url).await?;
+    if first.post.id != post.id {
+        return Ok(PageComments::default());
+    }
+    let mut all = first.read_all(client, concurrency, |_| {}).await?;
+    all.comments.retain(Comment::is_ping);
+    Ok(all)
+}
+
+/// [`pings`] when `wanted` (the reader cannot see pings over REST); `None` when not wanted or
+/// when the page cannot be read (the REST thread stands on its own).
+pub async fn pings_if(
+    wanted: bool,
+    client: &Client,
+    post: &Post,
+    concurrency: usize,
+) -> Option<PageComments> {
+    if !wanted {
+        return None;
+    }
+    pings(client, post, concurrency).await.ok()
+}
+
+/// What pings read from the page add to a thread read over REST.
+#[derive(Clone, Debug, Default)]
+pub struct MergedPings {
+    /// The pings not already among the REST comments.
+    pub comments: Vec<Comment>,
+    /// The thread's count: the page's own when pings were added (it counts them, unlike
+    /// `X-WP-Total`; `None` when the page shows none: never a sum of ours), else REST's.
+    pub total_reported: Option<u64>,
+    /// The note for headers and archives, when pings were added.
+    pub read: Option<PageRead>,
+}
+
+/// Merge `pings` (from [`pings_if`]) into a REST thread of `rest` comments and `rest_total`.
+pub fn merge_pings(
+    rest: &[Comment],
+    rest_total: Option<u64>,
+    pings: Option<PageComments>,
+) -> MergedPings {
+    let known: BTreeSet<u64> = rest.iter().map(|c| c.id).collect();
+    let comments: Vec<Comment> = pings
+        .iter()
+        .flat_map(|p| p.comments.iter())
+        .filter(|c| !known.contains(&c.id))
+        .cloned()
+        .collect();
+    if comments.is_empty() {
+        return MergedPings {
+            total_reported: rest_total,
+            ..MergedPings::default()
+        };
+    }
+    MergedPings {
+        comments,
+        total_reported: pings.and_then(|p| p.count_shown),
+        read: Some(PageRead {
+            whole_thread: false,
+            reason: "the REST API shows them only to moderators".into(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk(links: &[u32], done: &[u32], end_known: bool) -> Walk {
+        let base = "https://b.example/p/comment-page-";
+        Walk {
+            urls: links
+                .iter()
+                .map(|&n| (n, Url::parse(&format!("{base}{n}/")).unwrap()))
+                .collect(),
+            done: done.iter().copied().collect(),
+            merged: BTreeMap::new(),
+            end_known,
+            events: 0,
+        }
+    }
+
+    fn numbers(batch: &[(u32, Url, bool)]) -> Vec<(u32, bool)> {
+        batch.iter().map(|(n, _, guessed)| (*n, *guessed)).collect()
+    }
+
+    #[test]
+    fn the_newest_page_first_names_every_page_below_it() {
+        // WordPress's default: the post's page is the last comment page, linking the one before.
+        let w = walk(&[66, 67], &[67], true);
+        let batch = w.next_batch(4);
+        assert_eq!(batch.len(), 66);
+        assert!(batch.iter().all(|(_, _, guessed)| !guessed));
+        assert_eq!(batch[0].1.as_str(), "https://b.example/p/comment-page-1/");
+    }
+
+    #[test]
+    fn pages_that_only_name_the_next_one_are_read_ahead() {
+        let w = walk(&[2], &[1], false);
+        assert_eq!(
+            numbers(&w.next_batch(4)),
+            vec![(2, false), (3, true), (4, true), (5, true)]
+        );
+        let w = walk(&[2], &[1], true);
+        assert_eq!(numbers(&w.next_batch(4)), vec![(2, false)]);
+    }
+
+    #[test]
+    fn guessed_pages_follow_the_links_shape() {
+        let plain = Url::parse("https://b.example/?p=4&cpage=2#comments").unwrap();
+        assert_eq!(
+            nth_page(&plain, 2, 7).as_str(),
+            "https://b.example/?p=4&cpage=7#comments"
+        );
+        let pretty = Url::parse("https://b.example/p/comment-page-2/").unwrap();
+        assert_eq!(
+            nth_page(&pretty, 2, 10).as_str(),
+            "https://b.example/p/comment-page-10/"
+        );
+    }
+}
