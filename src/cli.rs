@@ -36,8 +36,9 @@ pub struct Cli {
     #[arg(long, short = 'f', value_enum, requires = "dump")]
     pub format: Option<FormatArg>,
 
-    /// Line width for --dump text (default: terminal width, or 80 when not a terminal).
-    #[arg(long, short = 'w', requires = "dump", value_parser = clap::value_parser!(u16).range(24..))]
+    /// Line width for --dump text, at least 10 (default: terminal width, or 80 when not a
+    /// terminal).
+    #[arg(long, short = 'w', requires = "dump", value_parser = clap::value_parser!(u16).range(10..))]
     pub width: Option<u16>,
 
     /// Comment pages fetched at once (default 4, or the config's value).

@@ -190,7 +190,7 @@ fn default_width() -> usize {
     if stdout.is_terminal()
         && let Ok((cols, _)) = crossterm::terminal::size()
     {
-        return usize::from(cols).max(24);
+        return usize::from(cols).max(10);
     }
     80
 }

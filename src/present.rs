@@ -4,7 +4,9 @@
 use chrono::NaiveDateTime;
 
 use crate::model::{Comment, ThreadData};
-use crate::render::html_to_line;
+use chrono::Offset;
+
+use crate::render::{html_to_line, sanitize_line};
 use crate::thread::{Detached, Node};
 
 /// A short label shown next to a comment's author.
@@ -101,6 +103,73 @@ pub fn utc_date(date: Option<NaiveDateTime>) -> String {
     )
 }
 
+/// A comment's date for dumps: `date_gmt` in UTC in the strftime `format`, labelled (see
+/// [`utc_date_as`]); without it the site's `date` labelled as the site's local time
+/// (`2011-05-25 13:02 site time`); else `date unknown`.
+pub fn comment_utc_date(comment: &Comment, format: &str) -> String {
+    match (comment.date_gmt, comment.site_date()) {
+        (None, Some(site)) => site_time(site, format),
+        (utc, _) => utc_date_as(utc, format),
+    }
+}
+
+/// Which clock the TUI shows dates in (setting `time_zone = "local" | "utc"`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TimeZone {
+    /// The reader's zone (`TZ`, else the system's), labelled with its offset (`+02:00`).
+    #[default]
+    Local,
+    /// UTC, labelled `UTC`.
+    Utc,
+}
+
+/// `date_gmt` in `format` (strftime) in `zone`, followed by the zone's label; without it,
+/// `site` (the site's `date`) marked `site time`; else `date unknown`. A format chrono
+/// cannot render falls back to `%Y-%m-%d %H:%M`.
+pub fn zoned_date(
+    date_gmt: Option<NaiveDateTime>,
+    site: Option<NaiveDateTime>,
+    format: &str,
+    zone: TimeZone,
+) -> String {
+    match (date_gmt, zone) {
+        (Some(d), TimeZone::Local) => in_zone(d, &chrono::Local, format),
+        (Some(d), TimeZone::Utc) => in_zone(d, &chrono::Utc, format),
+        (None, _) => site.map_or_else(|| "date unknown".into(), |s| site_time(s, format)),
+    }
+}
+
+/// `utc` shown in `tz` with `format`, labelled `UTC` or with the zone's offset.
+pub fn in_zone<Tz: chrono::TimeZone>(utc: NaiveDateTime, tz: &Tz, format: &str) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let local = tz.from_utc_datetime(&utc);
+    let label = if local.offset().fix().local_minus_utc() == 0 && is_utc(tz) {
+        "UTC".to_owned()
+    } else {
+        local.format("%:z").to_string()
+    };
+    format!("{} {label}", strftime(&local.naive_local(), format))
+}
+
+fn is_utc<Tz: chrono::TimeZone>(tz: &Tz) -> bool {
+    std::any::type_name_of_val(tz) == std::any::type_name::<chrono::Utc>()
+}
+
+fn site_time(site: NaiveDateTime, format: &str) -> String {
+    format!("{} site time", strftime(&site, format))
+}
+
+fn strftime(d: &NaiveDateTime, format: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    match write!(out, "{}", d.format(format)) {
+        Ok(()) => sanitize_line(&out),
+        Err(_) => d.format("%Y-%m-%d %H:%M").to_string(),
+    }
+}
+
 /// `date` in the strftime `format` (UTC) followed by ` UTC`, as the dumps show it; a
 /// format chrono cannot write falls back to [`utc_date`]. `date unknown` without a date.
 pub fn utc_date_as(date: Option<NaiveDateTime>, format: &str) -> String {
@@ -172,6 +241,31 @@ mod tests {
         assert_eq!(relative_date(ago(3600), now), "1 hour ago");
         assert_eq!(relative_date(ago(86_400 * 3), now), "3 days ago");
         assert_eq!(relative_date(ago(86_400 * 800), now), "2 years ago");
+    }
+
+    #[test]
+    fn dates_are_labelled_with_their_zone_and_site_time_when_there_is_no_date_gmt() {
+        let d = NaiveDate::from_ymd_opt(2011, 5, 25)
+            .and_then(|d| d.and_hms_opt(11, 2, 0))
+            .unwrap();
+        let fmt = "%Y-%m-%d %H:%M";
+        assert_eq!(
+            zoned_date(Some(d), None, fmt, TimeZone::Utc),
+            "2011-05-25 11:02 UTC"
+        );
+        let plus2 = chrono::FixedOffset::east_opt(2 * 3600).unwrap();
+        assert_eq!(in_zone(d, &plus2, fmt), "2011-05-25 13:02 +02:00");
+        let minus5 = chrono::FixedOffset::west_opt(5 * 3600).unwrap();
+        assert_eq!(in_zone(d, &minus5, fmt), "2011-05-25 06:02 -05:00");
+        assert_eq!(
+            in_zone(d, &chrono::FixedOffset::east_opt(0).unwrap(), fmt),
+            "2011-05-25 11:02 +00:00"
+        );
+        assert_eq!(
+            zoned_date(None, Some(d), fmt, TimeZone::Local),
+            "2011-05-25 11:02 site time"
+        );
+        assert_eq!(zoned_date(None, None, fmt, TimeZone::Utc), "date unknown");
     }
 
     #[test]

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use futures::stream::{self, StreamExt};
+use futures::stream::{FuturesOrdered, StreamExt};
 use serde_json::Value;
 use url::Url;
 
-use super::http::{Client, Response, display_url, http_error};
+use super::http::answer;
+use super::http::{Client, Response, http_error, short_url};
 use crate::error::{Error, Result};
 use crate::model::ApiRoot;
 use crate::model::Comment;
@@ -15,7 +16,7 @@ pub use crate::model::PageEvent;
 
 /// Comment fields we use (trimming the payload to about a third).
 pub const COMMENT_FIELDS: &str =
-    "id,post,parent,author,author_name,author_url,date_gmt,content,link,status,type";
+    "id,post,parent,author,author_name,author_url,date,date_gmt,content,link,status,type";
 
 /// How to fetch.
 #[derive(Clone, Debug)]
@@ -53,16 +54,32 @@ pub struct Fetched {
     pub comments: Vec<Comment>,
     /// `X-WP-Total` from the first page.
     pub total_reported: Option<u64>,
-    /// Pages requested.
+    /// The last page read.
     pub pages: u32,
+    /// Things the user should know that did not stop the fetch (comments of other posts
+    /// left out), one sanitized line each.
+    pub warnings: Vec<String>,
 }
 
 struct Page {
     number: u32,
     comments: Vec<Comment>,
+    /// `(id, post)` of comments that belong to another post.
+    foreign: Vec<(u64, u64)>,
     total: Option<u64>,
     total_pages: Option<u32>,
     len: usize,
+}
+
+impl Page {
+    /// The page count the headers claim: `X-WP-TotalPages`, else from `X-WP-Total`.
+    fn claimed_pages(&self, per_page: usize) -> Option<u32> {
+        self.total_pages.or_else(|| {
+            let per_page = per_page.max(1) as u64;
+            self.total
+                .map(|t| u32::try_from(t.div_ceil(per_page)).unwrap_or(u32::MAX))
+        })
+    }
 }
 
 /// URL of one page of the post's comments.
@@ -126,6 +143,7 @@ pub async fn fetch_comments(
     for filter in MODERATION_PASSES.into_iter().chain(spam) {
         let extra = fetch_pass(client, api, post, opts, &[filter], &mut extra_page).await?;
         fetched.pages += extra.pages;
+        fetched.warnings.extend(extra.warnings);
         merged.extend(extra.comments.into_iter().map(|c| (c.id, c)));
     }
     fetched.comments = merged.into_values().collect();
@@ -137,6 +155,11 @@ pub async fn fetch_comments(
 /// is broken, and believing it would mean requests without end.
 pub const MAX_PAGES: u32 = 10_000;
 
+/// Fetches pages 1, 2, … with up to `concurrency` in flight, in order. The data decides
+/// where the list ends, never `X-WP-TotalPages` alone: the first short or empty page ends
+/// it (and so does `*_invalid_page_number`, or a page of nothing new: a server ignoring
+/// `page`), and the header can only stop the walk earlier. Requests already in flight past
+/// the end are dropped, so at most `concurrency - 1` are wasted.
 async fn fetch_pass(
     client: &Client,
     api: &ApiRoot,
@@ -145,91 +168,111 @@ async fn fetch_pass(
     filter: &[(&str, &str)],
     on_page: &mut impl FnMut(PageEvent),
 ) -> Result<Fetched> {
-    let per_page = opts.per_page.max(1);
+    let per_page = opts.per_page.max(1) as usize;
     let concurrency = opts.concurrency.max(1);
     let first = fetch_page(client, api, post, 1, opts, filter).await?;
-    // The page count from the header, else from the total, else unknown: then walk in
-    // batches until a short page (or one that adds nothing: a server ignoring `page`).
-    let known = pages_known(&first, per_page);
-    let mut total_pages = known.unwrap_or(1).clamp(1, MAX_PAGES);
-    let mut walking = known.is_none() && first.len >= per_page as usize;
     let total_reported = first.total;
+    // The header is believed only as an upper bound (and then only up to MAX_PAGES).
+    let claimed = first.claimed_pages(per_page);
+    let mut limit = claimed.unwrap_or(MAX_PAGES).min(MAX_PAGES);
     let mut merged: BTreeMap<u64, Comment> = BTreeMap::new();
-    let mut emit = |page: Page, total_pages: u32, merged: &mut BTreeMap<u64, Comment>| {
+    let mut foreign = Vec::new();
+    let mut last = first.number;
+    // A server that honours `per_page` ends its list with a shorter page. One that sends
+    // fewer (a cap, or comments it filters out) is read up to the page count it claims, and
+    // an empty page or one of nothing new ends it as well.
+    let honoured = first.len >= per_page;
+    let mut more = honoured || (first.len > 0 && claimed.is_some_and(|c| c > 1));
+    // Progress shows the claimed count, or the pages read so far when there is none.
+    let shown = |limit: u32, number: u32| {
+        if claimed.is_some() {
+            limit.max(number)
+        } else {
+            number
+        }
+    };
+    let mut absorb = |page: Page, limit: u32, merged: &mut BTreeMap<u64, Comment>| {
         on_page(PageEvent {
             page: page.number,
-            total_pages,
+            total_pages: shown(limit, page.number),
             comments: page.comments.clone(),
             total_reported: page.total.or(total_reported),
         });
-        for c in page.comments {
-            merged.insert(c.id, c);
-        }
+        foreign.extend(page.foreign);
+        merged.extend(page.comments.into_iter().map(|c| (c.id, c)));
     };
-    emit(first, total_pages, &mut merged);
+    absorb(first, limit, &mut merged);
+    let mut in_flight = FuturesOrdered::new();
     let mut next = 2u32;
-    while next <= total_pages || walking {
-        if next > MAX_PAGES {
-            let url = filtered_page_url(api, post, next, opts, filter);
-            return Err(too_many_pages(&url));
+    while more {
+        while in_flight.len() < concurrency && next <= limit.min(MAX_PAGES) {
+            in_flight.push_back(fetch_page(client, api, post, next, opts, filter));
+            next += 1;
         }
-        let end = if walking {
-            next.saturating_add(concurrency as u32 - 1).min(MAX_PAGES)
-        } else {
-            total_pages
-        };
-        // `buffered` keeps page order: each page is shown as soon as it and the pages before
-        // it are in, an error stops the fetch at once, and duplicates resolve the same way
-        // every run.
-        let mut pages = stream::iter(next..=end)
-            .map(|n| fetch_page(client, api, post, n, opts, filter))
-            .buffered(concurrency);
-        let mut repeating = false;
-        while let Some(page) = pages.next().await {
-            let page = page?;
-            // Comments posted during the fetch can add a page at the end.
-            if let Some(tp) = page.total_pages {
-                total_pages = total_pages.max(tp.min(MAX_PAGES));
-            }
-            // A non-empty page of nothing but known comments: the server ignores `page`.
-            repeating = page.len > 0 && page.comments.iter().all(|c| merged.contains_key(&c.id));
-            if walking && page.len < per_page as usize {
-                walking = false;
-            }
-            emit(page, total_pages, &mut merged);
-            if repeating {
-                break;
-            }
-        }
-        if repeating {
+        let Some(page) = in_flight.next().await else {
             break;
+        };
+        let page = page?;
+        if let Some(claimed) = page.claimed_pages(per_page) {
+            // Comments posted during the fetch can add a page at the end.
+            limit = limit.max(claimed).min(MAX_PAGES);
         }
-        next = end + 1;
+        let nothing_new = page.len > 0 && page.comments.iter().all(|c| merged.contains_key(&c.id));
+        more = page.len > 0 && !nothing_new && (!honoured || page.len >= per_page);
+        last = page.number;
+        absorb(page, limit, &mut merged);
     }
+    if more && last >= MAX_PAGES && limit >= MAX_PAGES {
+        return Err(Error::Malformed {
+            url: short_url(&filtered_page_url(api, post, last, opts, filter)),
+            detail: format!("the server keeps sending full pages past page {MAX_PAGES}"),
+        });
+    }
+    let url = filtered_page_url(api, post, 1, opts, filter);
+    let warnings = foreign_warning(&url, post, merged.is_empty(), &foreign)?;
     let mut comments: Vec<Comment> = merged.into_values().collect();
     comments.sort_by_key(Comment::chrono_key);
     Ok(Fetched {
         comments,
         total_reported,
-        pages: total_pages,
+        pages: last,
+        warnings,
     })
 }
 
-/// The page count from `X-WP-TotalPages`, else from `X-WP-Total`; `None` when the site
-/// sends neither.
-fn pages_known(first: &Page, per_page: u32) -> Option<u32> {
-    first.total_pages.or_else(|| {
-        first
-            .total
-            .map(|t| u32::try_from(t.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX))
-    })
-}
-
-fn too_many_pages(url: &Url) -> Error {
-    Error::Malformed {
-        url: display_url(url),
-        detail: format!("the server keeps sending pages past {MAX_PAGES}"),
+/// Comments of other posts are left out with a warning; when nothing of the asked post came
+/// back, the server ignored the query (caching or rewrite rules that drop query strings)
+/// and the thread cannot be read at all.
+fn foreign_warning(
+    url: &Url,
+    post: u64,
+    none_ours: bool,
+    foreign: &[(u64, u64)],
+) -> Result<Vec<String>> {
+    let Some(&(_, other)) = foreign.first() else {
+        return Ok(Vec::new());
+    };
+    if none_ours {
+        return Err(Error::Malformed {
+            url: short_url(url),
+            detail: format!(
+                "the server ignored the query and sent comments of other posts (post {other}) \
+                 instead of post {post}; its caching or rewrite rules drop query strings"
+            ),
+        });
     }
+    let shown: Vec<String> = foreign
+        .iter()
+        .take(5)
+        .map(|(id, p)| format!("#{id} (post {p})"))
+        .collect();
+    let more = if foreign.len() > 5 { ", …" } else { "" };
+    Ok(vec![format!(
+        "left out {} comment{} of other posts the site sent with post {post}: {}{more}",
+        foreign.len(),
+        if foreign.len() == 1 { "" } else { "s" },
+        shown.join(", ")
+    )])
 }
 
 async fn fetch_page(
@@ -242,45 +285,37 @@ async fn fetch_page(
 ) -> Result<Page> {
     let url = filtered_page_url(api, post, number, opts, filter);
     let resp = client.get(&url).await?;
-    // A page past the end answers 400 rest_comment_invalid_page_number on some versions.
-    let past_end = resp.wp_error_code().as_deref() == Some("rest_comment_invalid_page_number");
-    if resp.status == 400 && number > 1 && past_end {
+    // A page past the end answers 400 `*_invalid_page_number`: the list ends there.
+    if answer::is_past_end(&resp) {
         return Ok(empty_page(number, &resp));
     }
     if !resp.ok() {
         return Err(http_error(&resp));
     }
-    let value = resp.json()?;
-    let Value::Array(items) = value else {
+    let Value::Array(items) = resp.json()? else {
         return Err(Error::Malformed {
-            url: display_url(&url),
-            detail: "expected a list of comments".into(),
+            url: short_url(&url),
+            detail: "expected a list of comments, got another JSON value".into(),
         });
     };
     let len = items.len();
     let mut comments = Vec::with_capacity(len);
+    let mut foreign = Vec::new();
     for item in items {
         let c = Comment::from_json(item).map_err(|detail| Error::Malformed {
-            url: display_url(&url),
+            url: short_url(&url),
             detail,
         })?;
-        // Some server configurations drop query strings and send the site's newest
-        // comments instead: then paging and order are lost too, so nothing here is usable.
-        if c.post != post {
-            return Err(Error::Malformed {
-                url: display_url(&url),
-                detail: format!(
-                    "the server ignored the query and sent comments of other posts (post {}); \
-                     its caching or rewrite rules drop query strings",
-                    c.post
-                ),
-            });
+        if c.post == post {
+            comments.push(c);
+        } else {
+            foreign.push((c.id, c.post));
         }
-        comments.push(c);
     }
     Ok(Page {
         number,
         comments,
+        foreign,
         total: resp.header_u64("x-wp-total"),
         total_pages: resp
             .header_u64("x-wp-totalpages")
@@ -293,6 +328,7 @@ fn empty_page(number: u32, resp: &Response) -> Page {
     Page {
         number,
         comments: Vec::new(),
+        foreign: Vec::new(),
         total: resp.header_u64("x-wp-total"),
         total_pages: None,
         len: 0,

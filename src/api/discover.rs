@@ -114,6 +114,24 @@ pub fn parse_link_header(base: &Url, value: &str) -> Vec<WebLink> {
     out
 }
 
+/// The post id in a page's shortlink (`Link: <https://b.example/?p=42>; rel=shortlink`,
+/// which WordPress sends with every single post and page), if there is one.
+pub fn shortlink_id(resp: &Response) -> Option<u64> {
+    let links: Vec<WebLink> = resp
+        .header_all("link")
+        .into_iter()
+        .flat_map(|v| parse_link_header(&resp.url, v))
+        .collect();
+    shortlink_of(&links)
+}
+
+fn shortlink_of(links: &[WebLink]) -> Option<u64> {
+    links
+        .iter()
+        .filter(|l| l.rel.eq_ignore_ascii_case("shortlink"))
+        .find_map(|l| super::posts::id_of(&l.href))
+}
+
 /// `<link rel=... href=... type=...>` tags of an HTML page.
 pub fn html_links(base: &Url, html: &str) -> Vec<WebLink> {
     let doc = scraper::Html::parse_document(html);
@@ -141,6 +159,8 @@ pub struct Discovered {
     pub post_route: Option<Url>,
     /// The page URL after redirects (e.g. `?p=5` → the permalink).
     pub page_url: Url,
+    /// The post id from the page's `rel=shortlink` (`?p=42`), when it sent one.
+    pub shortlink_id: Option<u64>,
 }
 
 pub(crate) fn is_wpcom_host(host: &str) -> bool {
@@ -156,6 +176,7 @@ pub async fn discover(client: &Client, target: &Target) -> Result<Discovered> {
             api: ApiRoot::WpCom { base, site: host },
             post_route: None,
             page_url: target.url.clone(),
+            shortlink_id: None,
         });
     }
     // HEAD first: the `Link` headers come without WordPress rendering the page, which for a
@@ -192,6 +213,7 @@ pub async fn discover(client: &Client, target: &Target) -> Result<Discovered> {
     Ok(Discovered {
         api,
         post_route,
+        shortlink_id: shortlink_of(&links),
         page_url: page.url.clone(),
     })
 }
@@ -229,6 +251,9 @@ async fn probe_fallbacks(client: &Client, page: &Response) -> Result<ApiRoot> {
         if resp.ok() && is_wp_index(&resp) {
             return Ok(root);
         }
+        if let e @ Error::RestClosed { .. } = super::http::answer::error(&resp) {
+            return Err(e);
+        }
         if matches!(resp.status, 401 | 403) {
             refused = Some((url, resp.status));
         }
@@ -260,6 +285,26 @@ fn is_wp_index(resp: &Response) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shortlink_gives_the_post_id() {
+        let mut headers = reqwest::header::HeaderMap::new();
+        for v in [
+            "<http://b.example/wp-json/>; rel=\"https://api.w.org/\"",
+            "<http://b.example/?p=42>; rel=shortlink",
+        ] {
+            headers.append("link", v.parse().unwrap());
+        }
+        let mut resp = Response {
+            url: Url::parse("http://b.example/post/").unwrap(),
+            status: 200,
+            headers,
+            body: Vec::new(),
+        };
+        assert_eq!(shortlink_id(&resp), Some(42));
+        resp.headers.clear();
+        assert_eq!(shortlink_id(&resp), None);
+    }
 
     #[test]
     fn targets_accept_what_people_paste() {

@@ -34,6 +34,8 @@ pub struct Loaded {
     pub data: ThreadData,
     /// `#comment-N` from the URL.
     pub focus_comment: Option<u64>,
+    /// What the user should know that did not stop the load (see [`comments::Fetched`]).
+    pub warnings: Vec<String>,
 }
 
 /// Discover, find the post, fetch all comments. An anonymous reader whom the REST API does
@@ -87,6 +89,7 @@ pub async fn load_thread(
             page_read: merged.read,
         },
         focus_comment: target.focus_comment,
+        warnings: fetched.warnings,
     })
 }
 
@@ -110,5 +113,6 @@ async fn from_page(
             page_read: Some(read),
         },
         focus_comment: target.focus_comment,
+        warnings: Vec::new(),
     })
 }

@@ -56,12 +56,14 @@ pub fn closed_reason(resp: &Response) -> Option<String> {
         return None;
     }
     let code = resp.wp_error_code()?;
-    CLOSED_CODES.contains(&code.as_str()).then(|| {
-        format!(
-            "the REST API answers {} {code} to anonymous readers",
-            resp.status
-        )
-    })
+    CLOSED_CODES
+        .contains(&code.as_str())
+        .then(|| closed_words(resp.status, &code))
+}
+
+/// "the REST API answers 401 rest_cannot_access to anonymous readers".
+fn closed_words(status: u16, code: &str) -> String {
+    format!("the REST API answers {status} {code} to anonymous readers")
 }
 
 /// Ask the comments route whether the API is closed to anonymous readers (only asked after
@@ -90,6 +92,7 @@ fn discovery_reason(client: &Client, err: &Error) -> Option<String> {
         Error::RestDisabled { status, .. } => Some(format!(
             "the site has no REST API (HTTP {status} where it should answer)"
         )),
+        Error::RestClosed { status, code, .. } => Some(closed_words(*status, code)),
         // Not advertised and not at /wp-json/: still a WordPress thread if the page is one.
         Error::NotWordPress { .. } => Some("the site has no REST API".into()),
         _ => None,
@@ -139,11 +142,27 @@ pub async fn open(client: &Client, target: &Target) -> Result<Opening> {
         find_post(client, &found, target),
         site_info(client, &found.api)
     );
-    if let Err(e) = &post
-        && !matches!(e, Error::NeedPost { .. })
-        && let Some(reason) = probe_closed(client, &found.api).await
-    {
-        return from_page(client, &found.page_url, reason, Some(&found.api)).await;
-    }
+    let post = match post {
+        Err(e) if !matches!(e, Error::NeedPost { .. }) && !client.has_auth() => {
+            let reason = match &e {
+                Error::RestClosed { status, code, .. } => Some(closed_words(*status, code)),
+                _ => probe_closed(client, &found.api).await,
+            };
+            let Some(reason) = reason else {
+                return Ok(Opening::Rest(Box::new(RestPost {
+                    found,
+                    post: Err(e),
+                    site,
+                })));
+            };
+            return match from_page(client, &found.page_url, reason, Some(&found.api)).await {
+                // A page that names no WordPress post: the REST answer says best what is wrong
+                // (a closed API, with what to do).
+                Err(Error::NeedPost { .. }) => Err(e),
+                read => read,
+            };
+        }
+        post => post,
+    };
     Ok(Opening::Rest(Box::new(RestPost { found, post, site })))
 }

@@ -94,8 +94,12 @@ pub async fn find_post(client: &Client, found: &Discovered, target: &Target) -> 
         if resp.ok() {
             return parse_post(&resp.json()?, &url);
         }
+        closed_or_missing(&resp)?;
     }
-    let id = id_of(&target.url).or_else(|| id_of(&found.page_url));
+    // An id in the link, else the page's shortlink, before guessing from the slug.
+    let id = id_of(&target.url)
+        .or(found.shortlink_id)
+        .or_else(|| id_of(&found.page_url));
     let slug = slug_of(&found.page_url).or_else(|| slug_of(&target.url));
     if id.is_none() && slug.is_none() {
         return Err(Error::NeedPost {
@@ -107,6 +111,7 @@ pub async fn find_post(client: &Client, found: &Discovered, target: &Target) -> 
     };
     // Posts and pages first (one request each); other post types only when those miss.
     let mut fallback = None;
+    let mut missing_route = None;
     for pass in 0..2 {
         let bases = if pass == 0 {
             vec!["posts".to_owned(), "pages".to_owned()]
@@ -114,32 +119,52 @@ pub async fn find_post(client: &Client, found: &Discovered, target: &Target) -> 
             custom_type_bases(client, &found.api).await
         };
         for base in &bases {
-            match (id, &slug) {
-                (Some(id), _) => {
-                    if let Some(post) = by_id(client, &found.api, base, id).await? {
-                        return Ok(post);
-                    }
+            match lookup(client, found, base, id, slug.as_deref()).await {
+                Ok(Some((post, true))) => return Ok(post),
+                Ok(Some((post, false))) => {
+                    fallback.get_or_insert(post);
                 }
-                (None, Some(slug)) => {
-                    match by_slug(client, &found.api, base, slug, &found.page_url).await? {
-                        Some((post, true)) => return Ok(post),
-                        Some((post, false)) => {
-                            fallback.get_or_insert(post);
-                        }
-                        None => {}
-                    }
+                Ok(None) => {}
+                // One post type's route may be gone (a plugin removed pages); others count.
+                Err(e @ Error::NoRoute { .. }) => {
+                    missing_route.get_or_insert(e);
                 }
-                (None, None) => {}
+                Err(e) => return Err(e),
             }
         }
     }
     // A slug match whose permalink differs is only taken when no type matches exactly.
-    fallback.ok_or_else(not_found)
+    match (fallback, missing_route) {
+        (Some(post), _) => Ok(post),
+        (None, Some(e)) => Err(e),
+        (None, None) => Err(not_found()),
+    }
+}
+
+/// The post of type `base` with `id` (an exact match), else with `slug` (exact when its
+/// permalink is the page's).
+async fn lookup(
+    client: &Client,
+    found: &Discovered,
+    base: &str,
+    id: Option<u64>,
+    slug: Option<&str>,
+) -> Result<Option<(Post, bool)>> {
+    match (id, slug) {
+        (Some(id), _) => Ok(by_id(client, &found.api, base, id)
+            .await?
+            .map(|p| (p, true))),
+        (None, Some(slug)) => by_slug(client, &found.api, base, slug, &found.page_url).await,
+        (None, None) => Ok(None),
+    }
 }
 
 async fn by_id(client: &Client, api: &ApiRoot, base: &str, id: u64) -> Result<Option<Post>> {
     let url = api.url(&format!("wp/v2/{base}/{id}"), &post_query());
     let resp = client.get(&url).await?;
+    if !resp.ok() {
+        closed_or_missing(&resp)?;
+    }
     match resp.status {
         s if (200..300).contains(&s) => parse_post(&resp.json()?, &url).map(Some),
         400 | 401 | 403 | 404 | 410 => Ok(None),
@@ -160,6 +185,7 @@ async fn by_slug(
     let url = api.url(&format!("wp/v2/{base}"), &query);
     let resp = client.get(&url).await?;
     if !resp.ok() {
+        closed_or_missing(&resp)?;
         return match resp.status {
             400 | 401 | 403 | 404 => Ok(None),
             _ => Err(http_error(&resp)),
@@ -178,6 +204,16 @@ async fn by_slug(
         (Some(p), _) => parse_post(p, &url).map(|post| Some((post, true))),
         (None, Some(p)) => parse_post(p, &url).map(|post| Some((post, false))),
         (None, None) => Ok(None),
+    }
+}
+
+/// A refusal that is not about this post: the whole REST API closed to anonymous readers,
+/// or the route missing. Trying other post types or the slug would only end in "post not
+/// found", which is not what happened.
+fn closed_or_missing(resp: &super::http::Response) -> Result<()> {
+    match http_error(resp) {
+        e @ (Error::RestClosed { .. } | Error::NoRoute { .. }) => Err(e),
+        _ => Ok(()),
     }
 }
 
@@ -212,7 +248,18 @@ pub async fn recent_posts(
         query.push(("search", s));
     }
     let url = api.url("wp/v2/posts", &query);
-    let (value, resp) = client.get_json(&url).await?;
+    let resp = client.get(&url).await?;
+    // `rest_post_invalid_page_number`: past the last page, which is the end of the list.
+    if super::http::answer::is_past_end(&resp) {
+        return Ok(PostPage {
+            posts: Vec::new(),
+            total_pages: page.saturating_sub(1).max(1),
+        });
+    }
+    if !resp.ok() {
+        return Err(http_error(&resp));
+    }
+    let value = resp.json()?;
     let posts = value
         .as_array()
         .map(|a| {

@@ -78,6 +78,15 @@ pub async fn list_queue(
     }
     let url = api.url("wp/v2/comments", &query);
     let resp = client.get(&url).await?;
+    // A page past the end (the list shrank while moderating) is an empty page.
+    if super::http::answer::is_past_end(&resp) {
+        return Ok(QueuePage {
+            rows: Vec::new(),
+            page: page.max(1),
+            total_pages: page.saturating_sub(1).max(1),
+            total: resp.header_u64("x-wp-total").unwrap_or(0),
+        });
+    }
     if !resp.ok() {
         return Err(match refusal(&resp, 0, "list") {
             // A refused list is about the queue, not "comment #0".

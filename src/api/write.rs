@@ -164,6 +164,8 @@ pub fn refusal(resp: &Response, guest: bool, sent_credentials: bool) -> Error {
     };
     let refused = |why: &str| Error::Refused(format!("{why} ({said})"));
     match (resp.status, code.as_str()) {
+        // Not carried out (and not re-sent elsewhere): nothing was saved.
+        (300..=399, _) => super::http::answer::error(resp),
         (401, "rest_comment_login_required") | (400, "rest_comment_author_data_required")
             if !guest && sent_credentials =>
         {

@@ -44,11 +44,17 @@ pub struct Indent {
     pub width: usize,
     /// Levels drawn; deeper ones print their depth.
     pub cap: usize,
+    /// Bodies are drawn with ASCII glyphs (`--ascii`: quote bars, bullets, rules).
+    pub ascii: bool,
 }
 
 impl Default for Indent {
     fn default() -> Self {
-        Indent { width: 2, cap: 8 }
+        Indent {
+            width: 2,
+            cap: 8,
+            ascii: false,
+        }
     }
 }
 
@@ -96,7 +102,11 @@ mod tests {
 
     #[test]
     fn indentation_stops_at_the_cap() {
-        let i = Indent { width: 2, cap: 8 };
+        let i = Indent {
+            width: 2,
+            cap: 8,
+            ascii: false,
+        };
         assert_eq!(i.prefix_width(0), 1);
         assert_eq!(i.prefix_width(3), 7);
         assert_eq!(i.prefix_width(30), 17);

@@ -34,6 +34,8 @@ pub struct AppConfig {
     pub themes: Vec<Theme>,
     /// strftime format of absolute dates.
     pub date_format: String,
+    /// The zone absolute dates are shown in (setting `time_zone`).
+    pub time_zone: crate::present::TimeZone,
     /// Indentation.
     pub indent: Indent,
     /// ASCII guides and borders.
@@ -46,6 +48,7 @@ impl Default for AppConfig {
             keymap: Keymap::default(),
             themes: vec![Theme::builtin_default()],
             date_format: Settings::default().date_format,
+            time_zone: Settings::default().time_zone,
             indent: Indent::default(),
             ascii: false,
         }
@@ -99,9 +102,11 @@ impl AppConfig {
             keymap,
             themes,
             date_format: settings.date_format.clone(),
+            time_zone: settings.time_zone,
             indent: Indent {
                 width: settings.indent_width,
                 cap: settings.indent_cap,
+                ascii,
             },
             ascii,
         })

@@ -126,7 +126,11 @@ pub fn load(
         api::load_thread(&client, &target, &opts, |page| progress.page(&page)).await
     });
     progress.clear();
-    Ok(loaded?.data)
+    let loaded = loaded?;
+    for warning in &loaded.warnings {
+        eprintln!("wpcomments: warning: {warning}");
+    }
+    Ok(loaded.data)
 }
 
 /// `page 13/50 · 1,200 comments` on stderr while a dump loads; nothing when stderr is not a

@@ -13,6 +13,7 @@ use toml::Spanned;
 
 use crate::keys::action::Action;
 use crate::keys::keymap::{Keymap, parse_keys};
+use crate::present::TimeZone;
 use crate::render::sanitize_line;
 
 /// A config or theme file that cannot be used.
@@ -87,8 +88,10 @@ pub fn default_config_path() -> Option<PathBuf> {
 pub struct Settings {
     /// Theme name (`None`: the default, or `--theme`).
     pub theme: Option<String>,
-    /// strftime format of absolute dates (shown in UTC).
+    /// strftime format of absolute dates.
     pub date_format: String,
+    /// The zone the TUI shows dates in: `time_zone = "local"` (default) or `"utc"`.
+    pub time_zone: TimeZone,
     /// Columns per reply level.
     pub indent_width: usize,
     /// Levels drawn before the depth is printed as a number instead.
@@ -106,6 +109,7 @@ impl Default for Settings {
         Settings {
             theme: None,
             date_format: "%Y-%m-%d %H:%M".into(),
+            time_zone: TimeZone::Local,
             indent_width: 2,
             indent_cap: 8,
             concurrency: None,
@@ -121,6 +125,7 @@ impl Default for Settings {
 struct RawConfig {
     theme: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
+    time_zone: Option<Spanned<String>>,
     indent_width: Option<Spanned<usize>>,
     indent_cap: Option<Spanned<usize>>,
     concurrency: Option<Spanned<usize>>,
@@ -181,6 +186,18 @@ impl Settings {
             }
             s.date_format = fmt.into_inner();
         }
+        if let Some(tz) = raw.time_zone {
+            s.time_zone = match tz.get_ref().as_str() {
+                "local" => TimeZone::Local,
+                "utc" | "UTC" => TimeZone::Utc,
+                other => {
+                    return Err(err(
+                        tz.span(),
+                        format!("time_zone must be \"local\" or \"utc\", not {other:?}"),
+                    ));
+                }
+            };
+        }
         let ranged = |v: Spanned<usize>, name: &str, lo: usize, hi: usize| {
             let n = *v.get_ref();
             if (lo..=hi).contains(&n) {
@@ -236,8 +253,12 @@ const DEFAULT_CONFIG: &str = r##"# wpcomments configuration (config.toml).
 # The NO_COLOR environment variable forces monochrome.
 theme = "default"
 
-# How absolute dates are shown (strftime; dates are UTC).
+# How absolute dates are shown (strftime), followed by the zone's label.
 date_format = "%Y-%m-%d %H:%M"
+
+# The zone dates are shown in: "local" (yours, from TZ or the system) or "utc".
+# Dumps always use UTC. A comment without date_gmt shows the site's own date as "site time".
+time_zone = "local"
 
 # Columns per reply level, and how many levels are indented before the depth is shown
 # as a number instead.
@@ -299,6 +320,17 @@ mod tests {
         let e = Settings::parse("[keys]\n\n\"hyper-j\" = \"quit\"\n", "c.toml").unwrap_err();
         assert_eq!(e.line, Some(3), "{e}");
         assert!(e.detail.contains("hyper-j"));
+        let e = Settings::parse("\ntime_zone = \"mars\"\n", "c.toml").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+    }
+
+    #[test]
+    fn time_zone_is_local_unless_set_to_utc() {
+        assert_eq!(Settings::default().time_zone, TimeZone::Local);
+        let s = Settings::parse("time_zone = \"utc\"\n", "c.toml").unwrap();
+        assert_eq!(s.time_zone, TimeZone::Utc);
+        let s = Settings::parse(default_config_toml(), "config.toml").unwrap();
+        assert_eq!(s.time_zone, TimeZone::Local);
     }
 
     #[test]

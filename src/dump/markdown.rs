@@ -19,6 +19,8 @@ const MAX_LIST_DEPTH: usize = 6;
 const NO_WRAP: usize = usize::MAX;
 
 pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> String {
+    // The separators are the only glyphs markdown draws (quotes are `>`, lists `-`).
+    let dot = if opts.ascii { "-" } else { "·" };
     let mut out = format!("# {}\n\n", escape(&present::title(data)));
     let mut meta = Vec::new();
     if let Some(link) = md_url(&data.post.link) {
@@ -32,8 +34,8 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
         meta.push(format!("by {}", escape(&sanitize_line(a))));
     }
     meta.push(present::utc_date_as(data.post.date_gmt, &opts.date_format));
-    meta.push(present::count_line(thread.len(), data.total_reported));
-    out.push_str(&meta.join(" · "));
+    meta.push(present::count_line(thread.len(), data.total_reported).replace('·', dot));
+    out.push_str(&meta.join(&format!(" {dot} ")));
     out.push_str("\n\n");
     if let Some(read) = &data.page_read {
         out.push_str(&format!(
@@ -50,15 +52,15 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
             None => format!("#{}", comment.id),
         };
         let mut head = format!(
-            "{indent}- **{}** · {} · {id}",
+            "{indent}- **{}** {dot} {} {dot} {id}",
             escape(&present::author(comment)),
-            present::utc_date_as(comment.date_gmt, &opts.date_format),
+            present::comment_utc_date(comment, &opts.date_format),
         );
         if row.depth > level {
-            head.push_str(&format!(" · depth {}", row.depth));
+            head.push_str(&format!(" {dot} depth {}", row.depth));
         }
         for badge in present::badges(comment, thread.node(row.index)) {
-            head.push_str(&format!(" · *{}*", escape(&badge.label())));
+            head.push_str(&format!(" {dot} *{}*", escape(&badge.label())));
         }
         out.push_str(&head);
         out.push_str("\n\n");

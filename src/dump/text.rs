@@ -7,11 +7,14 @@ use crate::thread::{Row, SortOrder, Thread};
 
 use super::DumpOptions;
 
-/// Narrowest body we lay out, however deep the reply.
+/// Narrowest body we lay out, however deep the reply (less only when the whole line is).
 const MIN_BODY: usize = 20;
+/// Narrowest line (`--width` accepts no less).
+const MIN_WIDTH: usize = 10;
 
 pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> String {
-    let width = opts.width.max(MIN_BODY + 4);
+    let width = opts.width.max(MIN_WIDTH);
+    let min_body = MIN_BODY.min(width);
     let mut out = String::new();
     header(data, thread, width, opts, &mut out);
     let step = opts.indent_width.clamp(1, 8);
@@ -21,7 +24,7 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
         " ".repeat(step - 1)
     );
     // Past the cap the indent stops growing, but there must be room for a body.
-    let cap = opts.indent_cap.min((width - MIN_BODY) / step);
+    let cap = opts.indent_cap.min((width - min_body) / step);
     let rows = thread.preorder(SortOrder::OldestFirst);
     for (i, row) in rows.iter().enumerate() {
         let shown_depth = row.depth.min(cap);
@@ -48,16 +51,17 @@ fn comment(
     let comment = thread.comment(row.index);
     let node = thread.node(row.index);
     let body_width = width - display_width(prefix);
+    let dot = separator(opts.ascii);
     let mut atoms = vec![
         present::author(comment),
         format!(
-            "· {}",
-            present::utc_date_as(comment.date_gmt, &opts.date_format)
+            "{dot} {}",
+            present::comment_utc_date(comment, &opts.date_format)
         ),
-        format!("· #{}", comment.id),
+        format!("{dot} #{}", comment.id),
     ];
     if row.depth > shown_depth {
-        atoms.push(format!("· depth {}", row.depth));
+        atoms.push(format!("{dot} depth {}", row.depth));
     }
     atoms.extend(
         present::badges(comment, node)
@@ -71,7 +75,7 @@ fn comment(
         // A URL is printed whole, like the link list: a broken one cannot be followed.
         push_line(out, prefix, &format!("from {from}"));
     }
-    for line in Doc::parse(&comment.content_html).layout_whole_urls(body_width) {
+    for line in Doc::parse(&comment.content_html).layout_whole_urls(body_width, opts.ascii) {
         push_line(out, prefix, &line.plain());
     }
 }
@@ -88,6 +92,7 @@ fn header(data: &ThreadData, thread: &Thread, width: usize, opts: &DumpOptions, 
         byline.push(format!("by {}", sanitize_line(a)));
     }
     byline.push(present::utc_date_as(data.post.date_gmt, &opts.date_format));
+    let dot = separator(opts.ascii);
     let page_read = data
         .page_read
         .as_ref()
@@ -96,8 +101,8 @@ fn header(data: &ThreadData, thread: &Thread, width: usize, opts: &DumpOptions, 
     // Whole, like every URL printed: a broken one cannot be followed.
     push_line(out, "", &url);
     for line in [
-        byline.join(" · "),
-        present::count_line(thread.len(), data.total_reported),
+        byline.join(&format!(" {dot} ")),
+        present::count_line(thread.len(), data.total_reported).replace('·', dot),
     ]
     .into_iter()
     .chain(page_read)
@@ -106,6 +111,11 @@ fn header(data: &ThreadData, thread: &Thread, width: usize, opts: &DumpOptions, 
     }
     out.push_str(&(if opts.ascii { "=" } else { "═" }).repeat(width));
     out.push_str("\n\n");
+}
+
+/// The dot between atoms of a byline: `·`, or `-` with `--ascii`.
+fn separator(ascii: bool) -> &'static str {
+    if ascii { "-" } else { "·" }
 }
 
 fn push_line(out: &mut String, prefix: &str, text: &str) {

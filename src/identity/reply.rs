@@ -106,9 +106,13 @@ fn rest_unavailable(e: &Error) -> bool {
     match e {
         // A WordPress without `/wp-content/` in its page and without a REST API looks like
         // no WordPress at all: its page may still have WordPress's comment form.
-        Error::RestDisabled { .. } | Error::PostNotFound { .. } | Error::NotWordPress { .. } => {
-            true
-        }
+        // A REST API closed to anonymous requests (401/403 `rest_cannot_access`…) or without
+        // the route (`rest_no_route`) is one a browser's form still reaches.
+        Error::RestDisabled { .. }
+        | Error::RestClosed { .. }
+        | Error::NoRoute { .. }
+        | Error::PostNotFound { .. }
+        | Error::NotWordPress { .. } => true,
         Error::Http { status, .. } => matches!(status, 401 | 403 | 404),
         _ => false,
     }

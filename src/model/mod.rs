@@ -112,6 +112,12 @@ impl Comment {
         (self.date_gmt.is_none(), self.date_gmt, self.id)
     }
 
+    /// The site's local `date` (REST field `date`, the site's time zone, no offset): shown,
+    /// marked as site time, when `date_gmt` is missing.
+    pub fn site_date(&self) -> Option<NaiveDateTime> {
+        parse_wp_date(self.raw.get("date"))
+    }
+
     /// True for pingbacks and trackbacks.
     pub fn is_ping(&self) -> bool {
         self.kind == "pingback" || self.kind == "trackback"

@@ -4,7 +4,7 @@
 //! each word) so that laying out at a new width only has to place pre-measured words.
 
 use super::SpanStyle;
-use super::sanitize::{TAB, for_each_safe_char, is_plain_ascii};
+use super::sanitize::{SOFT_HYPHEN, TAB, for_each_safe_char, is_plain_ascii};
 use super::width::display_width;
 
 /// A run of text in one style: a byte range of [`Inline::text`].
@@ -21,7 +21,14 @@ pub(crate) enum Item {
     /// Text between collapsible spaces: pieces `first..last` (all glued together), and
     /// their total display width. Words are separated by exactly one space when placed on
     /// the same line; in `<pre>` a word is a whole line.
-    Word { first: u32, last: u32, width: u32 },
+    /// `hyphen`: the word ends at a soft hyphen, glued to the next word: no space between
+    /// them, and a visible "-" when the line breaks there.
+    Word {
+        first: u32,
+        last: u32,
+        width: u32,
+        hyphen: bool,
+    },
     /// A forced line break (`<br>`, or a newline inside `<pre>`).
     Break,
 }
@@ -46,17 +53,24 @@ impl Inline {
     /// Link reference markers are left out, since they are not part of what was written.
     pub fn write_plain(&self, out: &mut String) {
         let mut at_line_start = true;
+        let mut glued = false;
         for item in &self.items {
             match *item {
                 Item::Break => {
                     out.push('\n');
                     at_line_start = true;
                 }
-                Item::Word { first, last, .. } => {
-                    if !at_line_start {
+                Item::Word {
+                    first,
+                    last,
+                    hyphen,
+                    ..
+                } => {
+                    if !at_line_start && !glued {
                         out.push(' ');
                     }
                     at_line_start = false;
+                    glued = hyphen;
                     for (text, style) in self.word(first, last) {
                         if !style.link_ref {
                             out.push_str(text);
@@ -123,6 +137,7 @@ impl InlineBuilder {
     /// A forced line break.
     pub fn push_break(&mut self) {
         self.close_word();
+        self.unglue();
         self.inline.items.push(Item::Break);
     }
 
@@ -131,12 +146,14 @@ impl InlineBuilder {
     pub fn boundary(&mut self) {
         if !self.pre {
             self.close_word();
+            self.unglue();
         }
     }
 
     /// The content collected so far, if it has any words; the builder is left empty.
     pub fn take(&mut self) -> Option<Inline> {
         self.close_word();
+        self.unglue();
         let inline = std::mem::take(&mut self.inline);
         inline
             .items
@@ -150,7 +167,18 @@ impl InlineBuilder {
             '\n' if self.pre => self.push_break(),
             '\t' if self.pre => TAB.chars().for_each(|c| self.push_glyph(c, style)),
             // HTML collapses only ASCII whitespace; U+00A0 and wide spaces are content.
-            ' ' | '\n' | '\t' | '\u{0c}' if !self.pre => self.close_word(),
+            ' ' | '\n' | '\t' | '\u{0c}' if !self.pre => {
+                self.close_word();
+                self.unglue();
+            }
+            // A soft hyphen ends a syllable: the word goes on, but may break here.
+            SOFT_HYPHEN if !self.pre && self.open_word.is_some() => {
+                self.close_word();
+                if let Some(Item::Word { hyphen, .. }) = self.inline.items.last_mut() {
+                    *hyphen = true;
+                }
+            }
+            SOFT_HYPHEN => {}
             // Kept as a plain space so the dump and search see ordinary text, but it
             // stays inside its word, so the line never breaks there.
             '\u{a0}' => self.push_glyph(' ', style),
@@ -164,8 +192,12 @@ impl InlineBuilder {
             .get_or_insert(self.inline.pieces.len() as u32);
         let end = self.inline.text.len() as u32;
         let in_word = self.inline.pieces.len() as u32 > first;
+        // A character that extends the cluster before it (a skin tone, a combining accent,
+        // a joiner) takes that cluster's style: a cluster split across two spans is drawn as
+        // two cells by ratatui but as one glyph by the terminal.
+        let extends = in_word && self.extends_last(c);
         match self.inline.pieces.last_mut() {
-            Some(p) if in_word && p.style == style => {
+            Some(p) if in_word && (p.style == style || extends) => {
                 p.end += c.len_utf8() as u32;
             }
             _ => self.inline.pieces.push(Piece {
@@ -175,6 +207,26 @@ impl InlineBuilder {
             }),
         }
         self.inline.text.push(c);
+    }
+
+    /// True when `c` joins the last character into one grapheme cluster.
+    fn extends_last(&self, c: char) -> bool {
+        let Some(last) = self.inline.text.chars().next_back() else {
+            return false;
+        };
+        let mut pair = [0u8; 8];
+        let len = last.encode_utf8(&mut pair).len();
+        let both = c.encode_utf8(&mut pair[len..]).len() + len;
+        std::str::from_utf8(&pair[..both]).is_ok_and(|s| {
+            unicode_segmentation::UnicodeSegmentation::graphemes(s, true).count() == 1
+        })
+    }
+
+    /// A space or break after a soft hyphen: the word before it really ends there.
+    fn unglue(&mut self) {
+        if let Some(Item::Word { hyphen, .. }) = self.inline.items.last_mut() {
+            *hyphen = false;
+        }
     }
 
     fn close_word(&mut self) {
@@ -200,6 +252,7 @@ impl InlineBuilder {
             first,
             last,
             width: width as u32,
+            hyphen: false,
         });
     }
 }

@@ -5,6 +5,7 @@
 //! "blank line wanted" flag that is only honoured when more content follows, which is
 //! what keeps the output free of leading, trailing and doubled empty lines.
 
+use super::fragment::{Fill, Frag, Word};
 use super::inline::{Inline, Item};
 use super::parse::{Block, List};
 use super::spaces::{space_style, trim_trailing_spaces};
@@ -20,18 +21,37 @@ const MIN_CONTENT: usize = 20;
 /// A rule spans the text width up to this; `layout(usize::MAX)` must stay cheap.
 const RULE_MAX: usize = 80;
 
-const QUOTE_BAR: &str = "│ ";
-const BULLET: &str = "• ";
+/// The glyphs the layout draws (as opposed to the text it places).
+struct Glyphs {
+    quote_bar: &'static str,
+    bullet: &'static str,
+    rule: &'static str,
+}
+
+const UNICODE: Glyphs = Glyphs {
+    quote_bar: "│ ",
+    bullet: "• ",
+    rule: "─",
+};
+
+const ASCII: Glyphs = Glyphs {
+    quote_bar: "| ",
+    bullet: "* ",
+    rule: "-",
+};
 
 /// Lays out `blocks` for `width` columns, followed by the reference list for `links`
-/// (URLs broken to fit when `break_urls`, see [`super::references::append`]).
+/// (URLs broken to fit when `break_urls`, see [`super::references::append`]); the drawn
+/// glyphs (quote bars, bullets, rules) in ASCII when `ascii`.
 pub(crate) fn layout(
     blocks: &[Block],
     links: &[String],
     width: usize,
     break_urls: bool,
+    ascii: bool,
 ) -> Vec<Line> {
     let mut writer = Writer {
+        glyphs: if ascii { &ASCII } else { &UNICODE },
         width: width.max(MIN_WIDTH),
         lines: Vec::new(),
         prefix: Vec::new(),
@@ -56,104 +76,12 @@ struct Segment {
 }
 
 struct Writer {
+    glyphs: &'static Glyphs,
     width: usize,
     lines: Vec<Line>,
     prefix: Vec<Segment>,
     /// A blank line is wanted before the next content, drawn with this many prefix levels.
     blank_at: Option<usize>,
-}
-
-/// A line being filled: its spans (prefix first) and the width of its content part.
-#[derive(Default)]
-struct Fill {
-    spans: Vec<Span>,
-    content_from: usize,
-    width: usize,
-}
-
-impl Fill {
-    fn push(&mut self, text: &str, style: SpanStyle, width: usize) {
-        self.width += width;
-        if self.spans.len() > self.content_from
-            && let Some(last) = self.spans.last_mut()
-            && last.style == style
-        {
-            last.text.push_str(text);
-            return;
-        }
-        self.spans.push(Span {
-            text: text.to_string(),
-            style,
-        });
-    }
-
-    fn last_style(&self) -> Option<SpanStyle> {
-        (self.spans.len() > self.content_from).then(|| self.spans[self.spans.len() - 1].style)
-    }
-}
-
-/// A unit textwrap places: a whole word, or one grapheme cluster of a word too long for a
-/// line. `space` is the width of the gap after it (0 inside a broken word).
-#[derive(Debug)]
-struct Frag<'a> {
-    whole: Option<(u32, u32)>,
-    unit: (&'a str, SpanStyle),
-    width: usize,
-    space: usize,
-}
-
-impl<'a> Frag<'a> {
-    fn word(first: u32, last: u32, width: usize) -> Frag<'a> {
-        Frag {
-            whole: Some((first, last)),
-            unit: ("", SpanStyle::default()),
-            width,
-            space: 1,
-        }
-    }
-
-    fn unit(text: &'a str, style: SpanStyle, width: usize) -> Frag<'a> {
-        Frag {
-            whole: None,
-            unit: (text, style),
-            width,
-            space: 0,
-        }
-    }
-
-    /// Style of the fragment's first piece (for the space before it).
-    fn first_style(&self, inline: &Inline) -> SpanStyle {
-        match self.whole {
-            Some((first, last)) => inline.word(first, last).next().map(|p| p.1),
-            None => Some(self.unit.1),
-        }
-        .unwrap_or_default()
-    }
-
-    /// Append the fragment's styled text to `line`.
-    fn push_to(&self, inline: &Inline, line: &mut Fill) {
-        match self.whole {
-            Some((first, last)) => inline
-                .word(first, last)
-                .for_each(|(text, style)| line.push(text, style, 0)),
-            None => line.push(self.unit.0, self.unit.1, 0),
-        }
-        line.width += self.width;
-    }
-}
-
-impl textwrap::core::Fragment for Frag<'_> {
-    fn width(&self) -> f64 {
-        self.width as f64
-    }
-
-    fn whitespace_width(&self) -> f64 {
-        self.space as f64
-    }
-
-    fn penalty_width(&self) -> f64 {
-        0.0
-    }
 }
 
 impl Writer {
@@ -172,12 +100,13 @@ impl Writer {
                         quote: true,
                         ..SpanStyle::default()
                     };
+                    let bar = self.glyphs.quote_bar;
                     self.prefix.push(Segment {
-                        first: QUOTE_BAR.to_string(),
-                        rest: QUOTE_BAR.to_string(),
+                        first: bar.to_string(),
+                        rest: bar.to_string(),
                         first_style: style,
                         rest_style: style,
-                        width: display_width(QUOTE_BAR),
+                        width: display_width(bar),
                         used: false,
                     });
                     self.blocks(inner, true);
@@ -187,7 +116,7 @@ impl Writer {
                 Block::Rule => {
                     let mut fill = self.start_line();
                     let width = self.content_width().min(RULE_MAX);
-                    fill.push(&"─".repeat(width), SpanStyle::default(), width);
+                    fill.push(&self.glyphs.rule.repeat(width), SpanStyle::default(), width);
                     self.end_line(fill);
                 }
             }
@@ -252,12 +181,17 @@ impl Writer {
 
     /// A paragraph: runs of words between `<br>`s, each wrapped by textwrap's first-fit.
     fn paragraph(&mut self, inline: &Inline) {
-        let mut run: Vec<(u32, u32, usize)> = Vec::new();
+        let mut run: Vec<Word> = Vec::new();
         let mut emitted = false;
         let mut blank_wanted = false;
         for item in &inline.items {
             match *item {
-                Item::Word { first, last, width } => run.push((first, last, width as usize)),
+                Item::Word {
+                    first,
+                    last,
+                    width,
+                    hyphen,
+                } => run.push((first, last, width as usize, hyphen)),
                 // <br>: ends the line; a second one in a row leaves one blank line.
                 Item::Break if run.is_empty() => blank_wanted |= emitted,
                 Item::Break => {
@@ -272,12 +206,12 @@ impl Writer {
     }
 
     /// Wrap one run of words to the content width and emit its lines.
-    fn run(&mut self, inline: &Inline, words: &[(u32, u32, usize)], blank_wanted: &mut bool) {
+    fn run(&mut self, inline: &Inline, words: &[Word], blank_wanted: &mut bool) {
         let width = self.content_width();
         let mut frags: Vec<Frag> = Vec::with_capacity(words.len());
-        for &(first, last, word_width) in words {
-            if word_width <= width {
-                frags.push(Frag::word(first, last, word_width));
+        for &(first, last, word_width, hyphen) in words {
+            if word_width + usize::from(hyphen) <= width {
+                frags.push(Frag::word(first, last, word_width, hyphen));
                 continue;
             }
             // Longer than a whole line: one fragment per grapheme cluster, glued without
@@ -287,7 +221,7 @@ impl Writer {
                 for_each_unit(text, width, |g, w| frags.push(Frag::unit(g, style, w)));
             }
             if let Some(end) = frags.last_mut() {
-                end.space = 1;
+                end.space = usize::from(!hyphen);
             }
         }
         let lines = textwrap::wrap_algorithms::wrap_first_fit(&frags, &[width as f64]);
@@ -305,6 +239,10 @@ impl Writer {
                 }
                 frag.push_to(inline, &mut line);
                 before = Some(frag);
+            }
+            if before.is_some_and(|f| f.hyphen) {
+                let style = line.last_style().unwrap_or_default();
+                line.push("-", style, 1);
             }
             self.end_line(line);
         }
@@ -362,7 +300,7 @@ impl Writer {
         for (number, blocks) in &list.items {
             let marker = match number {
                 Some(n) => format!("{n:>number_width$}. "),
-                None => BULLET.to_string(),
+                None => self.glyphs.bullet.to_string(),
             };
             let width = display_width(&marker);
             self.prefix.push(Segment {

@@ -10,7 +10,9 @@
 //! (blocks → lines), `references` (the link list after a body), `url_text` (URLs shown with
 //! their real host).
 
+mod fragment;
 mod inline;
+mod joiners;
 mod layout;
 mod parse;
 mod references;
@@ -22,6 +24,7 @@ mod width;
 #[cfg(test)]
 mod tests;
 
+pub use joiners::has_lone_joiner;
 pub use sanitize::{is_unsafe_char, sanitize_line, sanitize_text};
 pub use url_text::{fit_url, link_target, shown_url};
 pub use width::{display_width, truncate_to_width};
@@ -105,19 +108,25 @@ impl Doc {
     /// links. Blocks are separated by exactly one empty line. `layout(usize::MAX)` gives
     /// each paragraph on one line (for writers that leave wrapping to the reader).
     pub fn layout(&self, width: usize) -> Vec<Line> {
-        layout::layout(&self.blocks, &self.links, width, true)
+        layout::layout(&self.blocks, &self.links, width, true, false)
     }
 
-    /// Like [`Doc::layout`] for printed text: the reference list keeps each URL whole on
-    /// its line (wider than `width` when it must), so it can be copied and followed.
-    pub fn layout_whole_urls(&self, width: usize) -> Vec<Line> {
-        layout::layout(&self.blocks, &self.links, width, false)
+    /// [`Doc::layout`] with the glyphs the renderer draws (quote bars `│`, bullets `•`,
+    /// rules `─`) in ASCII (`|`, `*`, `-`) when `ascii` is set (`--ascii`).
+    pub fn layout_with(&self, width: usize, ascii: bool) -> Vec<Line> {
+        layout::layout(&self.blocks, &self.links, width, true, ascii)
+    }
+
+    /// Like [`Doc::layout_with`] for printed text: the reference list keeps each URL whole
+    /// on its line (wider than `width` when it must), so it can be copied and followed.
+    pub fn layout_whole_urls(&self, width: usize, ascii: bool) -> Vec<Line> {
+        layout::layout(&self.blocks, &self.links, width, false, ascii)
     }
 
     /// Like [`Doc::layout`] but without the trailing reference list (the markdown dump
     /// writes its own reference definitions from [`Doc::links`]).
     pub fn layout_body(&self, width: usize) -> Vec<Line> {
-        layout::layout(&self.blocks, &[], width, true)
+        layout::layout(&self.blocks, &[], width, true, false)
     }
 
     /// Link targets in reference order: `links()[0]` is "[1]".
@@ -162,7 +171,7 @@ pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
     let mut builder = inline::InlineBuilder::new(false);
     builder.push_text(text, SpanStyle::default());
     let blocks: Vec<parse::Block> = builder.take().map(parse::Block::Para).into_iter().collect();
-    layout::layout(&blocks, &[], width, true)
+    layout::layout(&blocks, &[], width, true, false)
         .iter()
         .map(Line::plain)
         .collect()

@@ -5,6 +5,8 @@
 //! text direction. The filter is a small state machine rather than a recursive parser
 //! because hostile input like "\x1b]\x1b]\x1b]…" must not be able to exhaust the stack.
 
+use super::joiners::{ZWJ, ZWNJ, joins};
+
 /// Where the escape-sequence state machine is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -39,6 +41,8 @@ pub(crate) fn for_each_safe_char(s: &str, mut emit: impl FnMut(char)) {
     // back until the cancel tag proves the sequence well-formed, and dropped otherwise.
     let mut flag_tags: Option<Vec<char>> = None;
     let mut chars = s.chars().peekable();
+    // The last character kept, for deciding whether a joiner joins anything.
+    let mut prev: Option<char> = None;
     while let Some(c) = chars.next() {
         let mut action = step(&mut state, c);
         if action == Step::Again {
@@ -75,14 +79,23 @@ pub(crate) fn for_each_safe_char(s: &str, mut emit: impl FnMut(char)) {
             '\n' | '\u{2028}' | '\u{2029}' => emit('\n'),
             '\t' => emit('\t'),
             '\u{0b}' | '\u{0c}' => emit(' '),
-            _ if c.is_control() || is_invisible_format(c) => {}
+            // A break opportunity for the renderer; line sanitizers drop it.
+            SOFT_HYPHEN => emit(c),
+            ZWJ | ZWNJ if joins(c, prev, chars.peek().copied()) => emit(c),
+            _ if c.is_control() || is_invisible_format(c) || c == ZWJ || c == ZWNJ => {
+                continue;
+            }
             _ => emit(c),
         }
+        prev = Some(c);
         if c == '\u{1f3f4}' {
             flag_tags = Some(Vec::new());
         }
     }
 }
+
+/// Soft hyphen: an invisible break opportunity (`&shy;`).
+pub(crate) const SOFT_HYPHEN: char = '\u{ad}';
 
 /// Tag letters a–z and digits 0–9, the only tags a subdivision flag uses.
 fn is_flag_tag(c: char) -> bool {
@@ -150,7 +163,7 @@ fn step(state: &mut State, c: char) -> Step {
 }
 
 /// Invisible or direction-changing format characters that can spoof what a reader sees.
-/// ZWJ/ZWNJ and variation selectors stay: emoji and several scripts need them.
+/// Variation selectors stay; ZWJ/ZWNJ stay only where they join (see `joins`).
 pub(crate) fn is_invisible_format(c: char) -> bool {
     matches!(c,
         '\u{ad}'                      // soft hyphen: invisible, terminals disagree on width
@@ -182,6 +195,9 @@ pub fn sanitize_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let push = |c: char| {
+        if c == SOFT_HYPHEN {
+            return;
+        }
         if c.is_whitespace() {
             pending_space = !out.is_empty();
         } else {
@@ -209,6 +225,7 @@ pub fn sanitize_text(s: &str) -> String {
     let mut raw = String::with_capacity(s.len());
     for_each_safe_char(s, |c| match c {
         '\t' => raw.push_str(TAB),
+        SOFT_HYPHEN => {}
         c => raw.push(c),
     });
     let mut out = String::with_capacity(raw.len());
@@ -317,6 +334,32 @@ mod tests {
             "hi",
             "smuggled tag text"
         );
+    }
+
+    #[test]
+    fn joiners_are_kept_only_where_they_join() {
+        assert_eq!(sanitize_line("a\u{200d}b\u{200c}c\u{200d}"), "abc");
+        assert_eq!(sanitize_line("\u{200d}x"), "x");
+        let coder = "\u{1f469}\u{1f3fd}\u{200d}\u{1f4bb}";
+        assert_eq!(sanitize_line(coder), coder);
+        let heart_on_fire = "\u{2764}\u{fe0f}\u{200d}\u{1f525}";
+        assert_eq!(sanitize_line(heart_on_fire), heart_on_fire);
+        // Persian "mi-khaham" with ZWNJ, Devanagari "kṣa" half form with ZWJ.
+        assert_eq!(
+            sanitize_line("\u{645}\u{6cc}\u{200c}\u{62e}"),
+            "\u{645}\u{6cc}\u{200c}\u{62e}"
+        );
+        assert_eq!(
+            sanitize_line("\u{915}\u{94d}\u{200d}\u{937}"),
+            "\u{915}\u{94d}\u{200d}\u{937}"
+        );
+        assert_eq!(sanitize_line("\u{1f600}\u{200d}a"), "\u{1f600}a");
+    }
+
+    #[test]
+    fn soft_hyphens_never_reach_a_line() {
+        assert_eq!(sanitize_line("Anti\u{ad}dis"), "Antidis");
+        assert_eq!(sanitize_text("Anti\u{ad}dis"), "Antidis");
     }
 
     #[test]

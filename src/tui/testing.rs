@@ -116,9 +116,14 @@ pub fn esc(app: &mut App) -> Vec<Effect> {
     key(app, KeyCode::Esc, KeyModifiers::NONE)
 }
 
-/// A `width`×`height` app with the default config.
+/// A `width`×`height` app with the default config, dates in UTC (so what is drawn does not
+/// depend on the machine's time zone; tests/e2e_time.rs checks the local zone).
 pub fn app(width: u16, height: u16) -> App {
-    App::new(AppConfig::default(), fixed_now(), width, height)
+    let config = AppConfig {
+        time_zone: crate::present::TimeZone::Utc,
+        ..AppConfig::default()
+    };
+    App::new(config, fixed_now(), width, height)
 }
 
 /// The messages a worker sends for a whole thread arriving at once.

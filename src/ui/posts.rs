@@ -35,7 +35,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             title
         };
-        let mut byline = absolute_date(post.date_gmt, &app.config.date_format);
+        let mut byline = absolute_date(post.date_gmt, &app.config);
         if let Some(author) = post.author_name.as_deref().map(sanitize_line)
             && !author.is_empty()
         {

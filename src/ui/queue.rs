@@ -75,7 +75,11 @@ pub fn rows(app: &App, area: Rect, buf: &mut Buffer) {
     let fit = (area.height as usize / QUEUE_ROWS).max(1);
     for (slot, (i, row)) in q.rows.iter().enumerate().skip(q.top).take(fit).enumerate() {
         let y = area.y + (slot * QUEUE_ROWS) as u16;
-        draw_row(app, q, i, row, Rect::new(area.x, y, area.width, 3), buf);
+        // Fewer rows than a queue row needs: draw what fits (its first lines), never past.
+        let cell = Rect::new(area.x, y, area.width, 3).intersection(area);
+        if !cell.is_empty() {
+            draw_row(app, q, i, row, cell, buf);
+        }
     }
     if q.rows.is_empty() && area.height > 1 {
         let text = format!("  no {} comments", q.filter.label().to_lowercase());
@@ -124,7 +128,7 @@ fn draw_row(app: &App, q: &Queue, i: usize, row: &QueueRow, area: Rect, buf: &mu
     if area.height < 2 {
         return;
     }
-    let date = absolute_date(row.date, &app.config.date_format);
+    let date = absolute_date(row.date, &app.config);
     let kind = match row.kind.as_str() {
         "comment" | "" => String::new(),
         k => format!(" · {k}"),

@@ -185,7 +185,12 @@ fn header_spans(
         .get(&comment.id)
         .map_or_else(|| present::author(comment), |b| b.author.clone());
     let relative = present::relative_date(comment.date_gmt, app.now);
-    let absolute = absolute_date(comment.date_gmt, &app.config.date_format);
+    let absolute = present::zoned_date(
+        comment.date_gmt,
+        comment.site_date(),
+        &app.config.date_format,
+        app.config.time_zone,
+    );
     let mut tail = vec![
         Span::styled(format!(" · {absolute}"), theme.date),
         Span::styled(
@@ -229,7 +234,10 @@ fn header_spans(
     spans
 }
 
-/// `date` in the configured strftime format (UTC); a bad format falls back to the fixed one.
-pub fn absolute_date(date: Option<chrono::NaiveDateTime>, format: &str) -> String {
-    present::formatted_date(date, format).unwrap_or_else(|| present::utc_date(date))
+/// A UTC `date` in the configured strftime format and time zone, labelled with the zone.
+pub fn absolute_date(
+    date: Option<chrono::NaiveDateTime>,
+    config: &crate::app::AppConfig,
+) -> String {
+    present::zoned_date(date, None, &config.date_format, config.time_zone)
 }

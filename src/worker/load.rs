@@ -131,6 +131,9 @@ async fn comments(ctx: &Ctx, generation: u64, api: &ApiRoot, opened: Opened) -> 
         )
     );
     let fetched = fetched?;
+    for warning in &fetched.warnings {
+        ctx.send(Msg::Notice(warning.clone()));
+    }
     super::page::send_pings(ctx, generation, &fetched, pings);
     Ok(())
 }

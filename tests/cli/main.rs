@@ -234,3 +234,38 @@ async fn wordpress_com_sites_are_read_through_the_public_api() {
     assert!(text.contains("Demo on WP.com"), "{text}");
     assert!(text.contains("│ Author 2 · "), "reply nested:\n{text}");
 }
+
+#[test]
+fn ascii_dumps_draw_only_ascii_glyphs_and_widths_down_to_ten_hold() {
+    for format in ["text", "markdown"] {
+        let (code, out, err) = run(&["--dump", "--ascii", "--format", format, "--width", "10"]);
+        assert_eq!(code, 0, "{err}");
+        // The demo's text has its own '…' (pingback excerpts): only drawn glyphs count.
+        for glyph in ['│', '•', '─', '═', '·', '▌'] {
+            assert!(!out.contains(glyph), "{format}: {glyph:?} drawn in\n{out}");
+        }
+    }
+    let (_, text, _) = run(&["--dump", "--width", "10"]);
+    // URLs are printed whole (a broken one cannot be followed); everything else fits.
+    for line in text.lines().filter(|l| !l.contains("://")) {
+        assert!(unicode_width_of(line) <= 10, "{line:?}");
+    }
+    assert_eq!(run(&["--dump", "--width", "9"]).0, 2, "below 10 is refused");
+}
+
+#[test]
+fn a_comment_without_date_gmt_shows_the_site_date_as_site_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_, json_out, _) = run(&["--dump", "--format", "json"]);
+    let mut archive: serde_json::Value = serde_json::from_str(&json_out).expect("archive");
+    let first = &mut archive["comments"][0];
+    first["date_gmt"] = serde_json::Value::Null;
+    first["date"] = "2011-05-25T13:02:00".into();
+    let file = dir.path().join("no-gmt.json");
+    std::fs::write(&file, archive.to_string()).expect("write");
+    let (code, out, err) = run(&["--dump", file.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2011-05-25 13:02 site time"), "{out}");
+    assert!(!out.contains("date unknown"), "{out}");
+    assert!(out.contains(" UTC"), "other dates stay labelled UTC");
+}

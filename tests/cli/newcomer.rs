@@ -214,7 +214,9 @@ async fn a_refused_connection_without_scheme_reports_the_https_failure() {
     // Nothing listens on port 1: https and http are both refused.
     let (code, _, err) = run(&h, &["--dump", "127.0.0.1:1/post/"]);
     assert_eq!(code, 3, "{err}");
-    assert!(err.contains("https://127.0.0.1:1/post/"), "{err}");
+    // Error lines name the URL short (`https://` dropped, `http://` kept): the https one.
+    assert!(err.contains("— 127.0.0.1:1/post/"), "{err}");
+    assert!(!err.contains("http://127.0.0.1:1"), "{err}");
     assert!(err.contains("connection refused"), "{err}");
 }
 

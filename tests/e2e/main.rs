@@ -14,3 +14,5 @@ mod moderate;
 mod page_read;
 mod reader;
 mod security;
+mod time;
+mod widths;

@@ -21,6 +21,29 @@ fn selected(screen: &str) -> Option<&str> {
 }
 
 #[test]
+fn the_posts_of_a_site_closed_to_anonymous_rest_readers_are_named_with_what_to_do() {
+    // A site URL lists recent posts over REST, which the page reader cannot replace: the
+    // status line names the closed API and what to do, before the site's own words.
+    let wp = wordpress();
+    let tmux = Tmux::run("closed-site", 120, 30, BIN, &[wp.mode_url("closed")], &[]);
+    let screen = tmux.wait_for("closed to anonymous readers");
+    let error = screen
+        .lines()
+        .find(|l| l.contains("closed to anonymous readers"))
+        .unwrap_or_default();
+    assert!(
+        error.contains("closed to anonymous readers: read as an identity (--as NAME"),
+        "{}",
+        framed(&screen)
+    );
+    assert!(
+        !screen.contains("post not found") && !screen.contains("try again"),
+        "{}",
+        framed(&screen)
+    );
+}
+
+#[test]
 fn a_thread_behind_a_closed_rest_api_opens_from_its_page() {
     let wp = wordpress();
     let link = wp.mode_link("closed", "demo");

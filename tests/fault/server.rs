@@ -2,6 +2,12 @@
 
 #![allow(dead_code)]
 
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -32,6 +38,22 @@ pub fn post_json(server: &MockServer) -> Value {
 
 /// The post page advertising the API root and the post route, the index, and the post.
 pub async fn mount_site(server: &MockServer) {
+    mount_site_page_only(server).await;
+    mount_index(server, "/wp-json/").await;
+    Mock::given(method("GET"))
+        .and(path(format!("/wp-json/wp/v2/posts/{POST_ID}")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(post_json(server)))
+        .mount(server)
+        .await;
+}
+
+/// Every path under `/wp-json/`.
+pub fn path_prefix_wp_json() -> wiremock::matchers::PathRegexMatcher {
+    wiremock::matchers::path_regex("^/wp-json/")
+}
+
+/// Only the post page, advertising the API root and the post route.
+pub async fn mount_site_page_only(server: &MockServer) {
     let uri = server.uri();
     Mock::given(method("GET"))
         .and(path(PERMALINK))
@@ -46,12 +68,6 @@ pub async fn mount_site(server: &MockServer) {
                 )
                 .set_body_string("<html><body>post</body></html>"),
         )
-        .mount(server)
-        .await;
-    mount_index(server, "/wp-json/").await;
-    Mock::given(method("GET"))
-        .and(path(format!("/wp-json/wp/v2/posts/{POST_ID}")))
-        .respond_with(ResponseTemplate::new(200).set_body_json(post_json(server)))
         .mount(server)
         .await;
 }
@@ -97,4 +113,31 @@ pub async fn mount_page(server: &MockServer, page: u32, response: ResponseTempla
 
 pub fn post_url(server: &MockServer) -> String {
     format!("{}{PERMALINK}", server.uri())
+}
+
+/// A server that accepts, answers with headers and a few body bytes, then goes silent.
+/// Returns its address and a counter of connections.
+pub fn stalling_server() -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let count = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&count);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            seen.fetch_add(1, Ordering::SeqCst);
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                let _ = stream.read(&mut buf);
+                let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 5000\r\n\r\n[{\"id\":";
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.flush();
+                std::thread::sleep(Duration::from_secs(30));
+            });
+        }
+    });
+    (
+        format!("http://{addr}/wp-json/wp/v2/comments?post=5&page=1"),
+        count,
+    )
 }

@@ -199,3 +199,44 @@ fn a_load_that_fails_before_anything_arrived_can_be_retried() {
     );
     assert!(a.progress.active);
 }
+
+#[test]
+fn the_error_banner_leads_with_what_happened_and_the_retry_key_and_shortens_the_url() {
+    let mut a = opened();
+    let generation = a.generation;
+    let long = format!(
+        "https://blog.example/wp-json/wp/v2/comments?post=5&per_page=100&page=2&order=asc&orderby=date_gmt&_fields={}",
+        "id,post,parent,author,author_name,author_url,date,date_gmt,content,link,status,type"
+    );
+    let resp = wpcomments::api::http::Response {
+        url: url::Url::parse(&long).unwrap(),
+        status: 500,
+        headers: Default::default(),
+        body: Vec::new(),
+    };
+    let error = wpcomments::api::http::answer::error(&resp);
+    send(
+        &mut a,
+        Msg::LoadFailed {
+            generation,
+            message: error.to_string(),
+        },
+    );
+    let text = render(&a).backend().to_string();
+    let banner = text
+        .lines()
+        .find(|l| l.contains("error:"))
+        .unwrap_or_default();
+    assert!(
+        banner.contains(
+            "error: HTTP 500 (the site failed; try again later) — press R to retry — blog."
+        ),
+        "{banner}"
+    );
+    let shown = a.error.clone().unwrap_or_default();
+    assert!(
+        shown.ends_with("blog.example/wp-json/wp/v2/comments?page=2"),
+        "{shown}"
+    );
+    assert!(!shown.contains("_fields"), "{shown}");
+}

@@ -14,3 +14,4 @@ mod posts;
 mod queue_reply;
 mod screens;
 mod security;
+mod tiny;

@@ -12,6 +12,7 @@ use wpcomments::app::msg::PostsPage;
 use wpcomments::app::{App, AppConfig, Msg, ThreadSource};
 use wpcomments::config::theme::Theme;
 use wpcomments::model::Comment;
+use wpcomments::present::TimeZone;
 use wpcomments::tui::testing::{
     app, comment, fixed_now, key, open, render, send, thread_data, type_keys,
 };
@@ -203,6 +204,7 @@ fn post_list() {
 fn monochrome_theme_uses_no_colour() {
     let config = AppConfig {
         themes: vec![Theme::monochrome()],
+        time_zone: TimeZone::Utc,
         ..AppConfig::default()
     };
     let mut a = App::new(config, fixed_now(), 80, 24);
@@ -247,10 +249,12 @@ fn error_banner_keeps_the_thread() {
 
 #[test]
 fn new_badges_and_ascii_guides() {
-    let config = AppConfig {
+    let mut config = AppConfig {
         ascii: true,
+        time_zone: TimeZone::Utc,
         ..AppConfig::default()
     };
+    config.indent.ascii = true;
     let mut a = App::new(config, fixed_now(), 80, 24);
     let seen: HashSet<u64> = [1, 2].into_iter().collect();
     let comments = vec![
@@ -261,7 +265,7 @@ fn new_badges_and_ascii_guides() {
     ];
     open(&mut a, thread_data("Badges", comments), Some(seen));
     let text = screen(&render(&a));
-    assert!(text.contains("carol · 1 month ago · 2024-05-01 00:03 #3  new"));
+    assert!(text.contains("carol · 1 month ago · 2024-05-01 00:03 UTC #3  new"));
     assert!(!text.contains('│'), "ASCII only");
     insta::assert_snapshot!("new_badges_ascii", text);
 }

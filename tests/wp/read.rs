@@ -237,3 +237,24 @@ async fn the_rest_route_form_of_the_api_reads_the_same_comments() {
     assert_eq!(ids(&a), ids(&b));
     assert_eq!(a.comments.len() as u64, wp.approved_comments("demo"));
 }
+
+#[test]
+fn a_thread_behind_a_closed_rest_api_is_read_and_says_why() {
+    // The `closed` mode answers every anonymous REST request 401 rest_cannot_access: the
+    // thread comes from the post's page (browser parity), and the dump says why, with the
+    // code; never "post not found" or "try again".
+    let wp = wordpress();
+    let link = wp.mode_link("closed", "demo");
+    let (code, out, err) = run(&["--dump", &link]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Andy Piper"), "{out}");
+    let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("the REST API answers 401 rest_cannot_access to anonymous readers"),
+        "{out}"
+    );
+    assert!(
+        !err.contains("post not found") && !err.contains("try again"),
+        "{err}"
+    );
+}

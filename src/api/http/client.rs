@@ -6,18 +6,27 @@ use reqwest::header::RETRY_AFTER;
 use serde_json::Value;
 use url::Url;
 
-use crate::error::{Error, Result};
-
 use super::credentials::Auth;
 use super::failure::{classify, finish_failed, http_error};
+use super::redirect::{https_upgrade, parse_retry_after, retry_reason};
 use super::response::{Response, display_url};
 use super::scope::{Scope, check_transport};
+use crate::error::{Error, Result};
 
 /// Tunables for [`Client`].
 #[derive(Clone, Debug)]
 pub struct ClientConfig {
-    /// Whole-request timeout.
+    /// Whole-request timeout: connect, headers and body together.
     pub timeout: Duration,
+    /// Read-idle timeout: the longest silence (no header or body bytes) before the answer
+    /// counts as stalled ([`Error::Stalled`]), however long the whole request may take.
+    /// A request with a body (a comment, a moderation action) waits for its headers up to
+    /// `timeout`: the site's work (spam checks, mail) comes before them.
+    pub read_idle: Duration,
+    /// Retries after the first attempt for a stalled or timed-out request: fewer than for a
+    /// refused connection, since a stuck page usually stays stuck (by default a stuck page
+    /// costs 2 × `read_idle` + one backoff ≈ 20 s).
+    pub stall_retries: u32,
     /// TCP/TLS connect timeout.
     pub connect_timeout: Duration,
     /// Retries after the first attempt for connect errors, timeouts, 5xx and 429.
@@ -41,6 +50,8 @@ impl Default for ClientConfig {
     fn default() -> Self {
         ClientConfig {
             timeout: Duration::from_secs(30),
+            read_idle: Duration::from_secs(10),
+            stall_retries: 1,
             connect_timeout: Duration::from_secs(10),
             retries: 3,
             backoff: Duration::from_millis(400),
@@ -124,7 +135,7 @@ impl Client {
     /// POST a JSON body, once: a retried comment could be posted twice.
     pub async fn post_json(&self, url: &Url, body: &Value) -> Result<Response> {
         let bytes = serde_json::to_vec(body).map_err(|e| Error::Io(e.to_string()))?;
-        self.send_once(
+        self.send_body(
             reqwest::Method::POST,
             url,
             Some(("application/json", bytes)),
@@ -159,7 +170,7 @@ impl Client {
 
     /// DELETE, once: deleting is not something to repeat behind the user's back.
     pub async fn delete(&self, url: &Url) -> Result<Response> {
-        self.send_once(reqwest::Method::DELETE, url, None).await
+        self.send_body(reqwest::Method::DELETE, url, None).await
     }
 
     /// POST an `application/x-www-form-urlencoded` body, once (OAuth2 token exchange).
@@ -168,8 +179,25 @@ impl Client {
             .extend_pairs(fields)
             .finish();
         let kind = "application/x-www-form-urlencoded";
-        self.send_once(reqwest::Method::POST, url, Some((kind, body.into_bytes())))
+        self.send_body(reqwest::Method::POST, url, Some((kind, body.into_bytes())))
             .await
+    }
+
+    /// A request that changes something, sent once and never after a redirect, except the
+    /// one redirect that cannot lead elsewhere: the same host, path and query over https
+    /// (a site that moved to https answers its old http API root with a 301). Any other 3xx
+    /// comes back for [`super::answer::error`] to report as [`Error::Redirected`].
+    async fn send_body(
+        &self,
+        method: reqwest::Method,
+        url: &Url,
+        body: Option<(&'static str, Vec<u8>)>,
+    ) -> Result<Response> {
+        let resp = self.send_once(method.clone(), url, body.clone()).await?;
+        match https_upgrade(url, &resp) {
+            Some(https) => self.send_once(method, &https, body).await,
+            None => Ok(resp),
+        }
     }
 
     async fn send(&self, method: reqwest::Method, url: &Url) -> Result<Response> {
@@ -180,7 +208,12 @@ impl Client {
                 Ok(resp) if resp.status == 429 => Some(self.retry_after(url, resp, attempt)?),
                 Ok(resp) if resp.status >= 500 => Some(self.backoff(attempt)),
                 Ok(_) => None,
-                Err(Error::Timeout { .. } | Error::Connect { .. }) => Some(self.backoff(attempt)),
+                Err(Error::Connect { .. }) => Some(self.backoff(attempt)),
+                Err(Error::Timeout { .. } | Error::Stalled { .. })
+                    if attempt < self.config.stall_retries =>
+                {
+                    Some(self.backoff(attempt))
+                }
                 Err(_) => None,
             };
             match retry_in {
@@ -195,7 +228,7 @@ impl Client {
                     );
                     tokio::time::sleep(wait).await;
                 }
-                Some(_) => return finish_failed(url, outcome),
+                Some(_) => return finish_failed(outcome),
                 None => return outcome,
             }
         }
@@ -246,6 +279,11 @@ impl Client {
             // reqwest drops this header when a redirect leaves the host (tests/oauth_wire.rs).
             request = auth.apply(request);
         }
+        // Silence before a GET's headers counts from when the connection could be up.
+        let headers_within = match body {
+            Some(_) => self.config.timeout,
+            None => self.config.connect_timeout + self.config.read_idle,
+        };
         if let Some((kind, bytes)) = body {
             request = request
                 .header(reqwest::header::CONTENT_TYPE, kind)
@@ -253,19 +291,25 @@ impl Client {
         }
         let shown = display_url(url);
         let started = std::time::Instant::now();
-        let sent = request.send().await;
-        let resp = sent.map_err(|e| {
-            let error = classify(url, &e);
-            tracing::info!(method = %method_name, url = %shown, ms = started.elapsed().as_millis() as u64, %error, "request failed");
+        let failed = |error: Error| {
+            let ms = started.elapsed().as_millis() as u64;
+            tracing::info!(method = %method_name, url = %shown, ms, %error, "request failed");
             error
-        })?;
+        };
+        let idle = self.config.read_idle;
+        let sent = tokio::time::timeout(headers_within, request.send())
+            .await
+            .map_err(|_| failed(self.stalled(url)))?;
+        let resp = sent.map_err(|e| failed(classify(url, &e)))?;
         let final_url = resp.url().clone();
         let status = resp.status().as_u16();
         if with_auth && method_follows && resp.status().is_redirection() {
             return Err(super::scope::stopped_redirect(&final_url, resp.headers()));
         }
         let headers = resp.headers().clone();
-        let body = read_body(resp, url).await?;
+        let body = read_body(resp, url, idle)
+            .await
+            .map_err(|e| failed(e.unwrap_or_else(|| self.stalled(url))))?;
         tracing::info!(
             method = %method_name,
             url = %shown,
@@ -280,6 +324,13 @@ impl Client {
             headers,
             body,
         })
+    }
+
+    fn stalled(&self, url: &Url) -> Error {
+        Error::Stalled {
+            url: super::failure::short_url(url),
+            idle_secs: self.config.read_idle.as_secs().max(1),
+        }
     }
 
     fn backoff(&self, attempt: u32) -> std::time::Duration {
@@ -306,60 +357,35 @@ impl Client {
     }
 }
 
-/// Why a request is retried, for the log.
-fn retry_reason(outcome: &Result<Response>) -> String {
-    match outcome {
-        Ok(resp) => format!("HTTP {}", resp.status),
-        Err(e) => e.to_string(),
-    }
-}
-
 /// Largest body we accept. A page of 100 maximal WordPress comments is about 7 MB of JSON;
 /// anything far beyond is a broken or hostile server (or a compression bomb).
 pub const MAX_BODY: usize = 32 << 20;
 
-async fn read_body(mut resp: reqwest::Response, url: &Url) -> Result<Vec<u8>> {
+/// The body, or `Err(None)` when no bytes came for `idle`.
+async fn read_body(
+    mut resp: reqwest::Response,
+    url: &Url,
+    idle: Duration,
+) -> std::result::Result<Vec<u8>, Option<Error>> {
     let mut body = Vec::new();
-    while let Some(chunk) = resp.chunk().await.map_err(|e| classify(url, &e))? {
+    loop {
+        let next = tokio::time::timeout(idle, resp.chunk())
+            .await
+            .map_err(|_| None)?;
+        let Some(chunk) = next.map_err(|e| Some(classify(url, &e)))? else {
+            break;
+        };
         if body.len() + chunk.len() > MAX_BODY {
-            return Err(Error::Malformed {
+            return Err(Some(Error::Malformed {
                 url: display_url(url),
                 detail: format!("response larger than {} MB", MAX_BODY >> 20),
-            });
+            }));
         }
         body.extend_from_slice(&chunk);
     }
     Ok(body)
 }
 
-/// `Retry-After` as delay-seconds or an HTTP date.
-pub fn parse_retry_after(value: &str) -> Option<Duration> {
-    let value = value.trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    let delta = when.signed_duration_since(chrono::Utc::now());
-    Some(delta.to_std().unwrap_or(Duration::ZERO))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn retry_after_accepts_seconds_and_dates() {
-        assert_eq!(parse_retry_after(" 7 "), Some(Duration::from_secs(7)));
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
-            Some(Duration::ZERO)
-        );
-        assert_eq!(parse_retry_after("soon"), None);
-    }
-
-    #[test]
-    fn display_url_drops_credentials() {
-        let u = Url::parse("https://user:secret@example.com/x").unwrap();
-        assert_eq!(display_url(&u), "https://example.com/x");
-    }
-}
+#[path = "client_tests.rs"]
+mod tests;

@@ -5,40 +5,49 @@ use url::Url;
 
 use super::response::{Response, display_url};
 use crate::error::{Error, Result};
-use crate::render::sanitize_line;
+use crate::render::{sanitize_line, truncate_to_width};
 
-pub(super) fn finish_failed(url: &Url, outcome: Result<Response>) -> Result<Response> {
+/// A URL for error lines, short enough that what happened stays visible: host (and port),
+/// path cut to 60 columns, and of the query only `rest_route` and `page`
+/// (`blog.example/wp-json/wp/v2/comments?page=2`); `http://` is kept, `https://` dropped.
+pub fn short_url(url: &Url) -> String {
+    let mut out = String::new();
+    if url.scheme() != "https" {
+        out.push_str(url.scheme());
+        out.push_str("://");
+    }
+    out.push_str(url.host_str().unwrap_or_default());
+    if let Some(port) = url.port() {
+        out.push_str(&format!(":{port}"));
+    }
+    out.push_str(&truncate_to_width(url.path(), 60));
+    let kept: Vec<String> = url
+        .query_pairs()
+        .filter(|(k, _)| k == "rest_route" || k == "page")
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    sanitize_line(&out)
+}
+
+pub(super) fn finish_failed(outcome: Result<Response>) -> Result<Response> {
     match outcome {
-        Ok(resp) if resp.status == 429 => Err(Error::RateLimited {
-            url: display_url(url),
-            wait: "a while".to_owned(),
-        }),
         Ok(resp) => Err(http_error(&resp)),
         Err(e) => Err(e),
     }
 }
 
-/// The error for a non-2xx response.
+/// The error for a non-2xx response (see [`super::answer::error`]).
 pub fn http_error(resp: &Response) -> Error {
-    if resp.status == 429 {
-        return Error::RateLimited {
-            url: display_url(&resp.url),
-            wait: "a while".to_owned(),
-        };
-    }
-    Error::Http {
-        url: display_url(&resp.url),
-        status: resp.status,
-        message: resp
-            .wp_error_message()
-            .map(|m| format!(": {m}"))
-            .unwrap_or_default(),
-    }
+    super::answer::error(resp)
 }
 
 /// Map a transport error to what the user should hear.
 pub(super) fn classify(url: &Url, err: &reqwest::Error) -> Error {
-    let shown = display_url(url);
+    let shown = short_url(url);
     if err.is_timeout() {
         return Error::Timeout { url: shown };
     }

@@ -2,14 +2,16 @@
 //! finished response, how a failure reads, and where credentials may travel. Nothing here
 //! knows a WordPress route.
 
+pub mod answer;
 pub mod client;
 pub mod credentials;
 pub mod failure;
+pub mod redirect;
 pub mod response;
 pub mod scope;
 
 pub use client::{Client, ClientConfig, MAX_BODY};
 pub use credentials::{Auth, Secret};
-pub use failure::http_error;
+pub use failure::{http_error, short_url};
 pub use response::{Response, display_url};
 pub use scope::Scope;

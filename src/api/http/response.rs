@@ -4,7 +4,7 @@ use reqwest::header::HeaderMap;
 use serde_json::Value;
 use url::Url;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::render::sanitize_line;
 
 /// A URL for messages: sanitized, without credentials.
@@ -53,40 +53,21 @@ impl Response {
         self.header(name)?.trim().parse().ok()
     }
 
-    /// Parse the body as JSON. Tolerates PHP notices printed before the JSON, which
-    /// misconfigured sites often send.
+    /// The body's JSON value, classified by [`super::answer::json`]: a BOM, PHP notices
+    /// and trailing HTML comments are tolerated, an HTML page or anything else is named.
     pub fn json(&self) -> Result<Value> {
-        match serde_json::from_slice(&self.body) {
-            Ok(v) => Ok(v),
-            Err(first) => {
-                let start = self.body.iter().position(|&b| b == b'[' || b == b'{');
-                if let Some(v) = start
-                    .filter(|&s| s > 0)
-                    .and_then(|s| serde_json::from_slice(&self.body[s..]).ok())
-                {
-                    return Ok(v);
-                }
-                Err(Error::Malformed {
-                    url: display_url(&self.url),
-                    detail: sanitize_line(&first.to_string()),
-                })
-            }
-        }
+        super::answer::json(self)
     }
 
     /// The `code` of a WordPress error body (`rest_comment_closed`, ...), if there is one.
     pub fn wp_error_code(&self) -> Option<String> {
-        let v: Value = serde_json::from_slice(&self.body).ok()?;
-        Some(sanitize_line(v.get("code")?.as_str()?))
+        super::answer::wp_error(&self.body).map(|e| e.code)
     }
 
     /// The `message` of a WordPress error body, sanitized, if there is one.
     pub fn wp_error_message(&self) -> Option<String> {
-        let v: Value = serde_json::from_slice(&self.body).ok()?;
-        let msg = v.get("message")?.as_str()?;
-        Some(crate::render::truncate_to_width(
-            &crate::render::html_to_line(msg),
-            200,
-        ))
+        super::answer::wp_error(&self.body)
+            .map(|e| e.message)
+            .filter(|m| !m.is_empty())
     }
 }

@@ -46,7 +46,7 @@ pub type Laid = Rc<Vec<Line>>;
 /// parsed body and the width, so caching it is not a state change anyone can observe.
 #[derive(Debug, Default)]
 pub struct LayoutCache {
-    lines: RefCell<HashMap<(u64, usize), Laid>>,
+    lines: RefCell<HashMap<(u64, usize, bool), Laid>>,
 }
 
 impl Clone for LayoutCache {
@@ -56,21 +56,21 @@ impl Clone for LayoutCache {
 }
 
 impl LayoutCache {
-    /// The lines of `body` (comment `id`) at `width`, laid out once.
-    pub fn get(&self, id: u64, body: &Body, width: usize) -> Rc<Vec<Line>> {
-        if let Some(found) = self.lines.borrow().get(&(id, width)) {
+    /// The lines of `body` (comment `id`) at `width`, laid out once; `ascii` draws quote
+    /// bars, bullets and rules in ASCII.
+    pub fn get(&self, id: u64, body: &Body, width: usize, ascii: bool) -> Rc<Vec<Line>> {
+        let key = (id, width, ascii);
+        if let Some(found) = self.lines.borrow().get(&key) {
             return Rc::clone(found);
         }
-        let lines = Rc::new(body.doc.layout(width));
-        self.lines
-            .borrow_mut()
-            .insert((id, width), Rc::clone(&lines));
+        let lines = Rc::new(body.doc.layout_with(width, ascii));
+        self.lines.borrow_mut().insert(key, Rc::clone(&lines));
         lines
     }
 
     /// Forget one comment (its body changed).
     pub fn forget(&self, id: u64) {
-        self.lines.borrow_mut().retain(|(i, _), _| *i != id);
+        self.lines.borrow_mut().retain(|(i, _, _), _| *i != id);
     }
 
     /// Forget everything (the width changed).

@@ -107,7 +107,13 @@ pub fn failed(app: &mut App, message: String) {
         .hint(crate::keys::action::Action::Refresh)
         .map(|k| format!(" — press {k} to retry"))
         .unwrap_or_default();
-    app.error = Some(format!("{}{retry}", crate::render::sanitize_line(&message)));
+    // Errors read "what happened (what to do) — where": the key goes before the place, so
+    // a narrow banner cut short still shows it.
+    let message = crate::render::sanitize_line(&message);
+    app.error = Some(match message.rsplit_once(" — ") {
+        Some((what, place)) => format!("{what}{retry} — {place}"),
+        None => format!("{message}{retry}"),
+    });
 }
 
 /// Fetch again: the open thread's post directly, or the original source.

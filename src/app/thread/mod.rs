@@ -288,9 +288,12 @@ impl ThreadView {
         };
         let id = self.id_at(r.index);
         match self.bodies.get(&id) {
-            Some(body) => self
-                .cache
-                .get(id, body, indent.body_width(tree_width, r.depth)),
+            Some(body) => self.cache.get(
+                id,
+                body,
+                indent.body_width(tree_width, r.depth),
+                indent.ascii,
+            ),
             None => Rc::new(Vec::new()),
         }
     }

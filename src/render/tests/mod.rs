@@ -5,6 +5,7 @@ mod blocks;
 mod hostile;
 mod invariants;
 mod links;
+mod text;
 
 use super::{Doc, Line};
 

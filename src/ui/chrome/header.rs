@@ -34,7 +34,7 @@ pub fn thread_header(app: &App, area: Rect, buf: &mut Buffer) {
                 }
             }
             if view.post.date_gmt.is_some() {
-                parts.push(absolute_date(view.post.date_gmt, &app.config.date_format));
+                parts.push(absolute_date(view.post.date_gmt, &app.config));
             }
             parts.push(present::count_line(view.thread.len(), view.total_reported));
             if let Some(read) = &view.page_read {
