@@ -128,7 +128,7 @@ pub fn load(
     progress.clear();
     let loaded = loaded?;
     for warning in &loaded.warnings {
-        eprintln!("wpcomments: warning: {warning}");
+        super::say::err(&format!("wpcomments: warning: {warning}"));
     }
     Ok(loaded.data)
 }
