@@ -12,7 +12,7 @@ pub mod root;
 pub mod write;
 
 pub use client::{Client, ClientConfig};
-pub use comments::{FetchOptions, PageEvent, fetch_comments};
+pub use comments::{FetchOptions, PageEvent, fetch_comments, stream_comments};
 pub use discover::{Target, discover, parse_target};
 pub use root::ApiRoot;
 
