@@ -46,7 +46,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Page { generation, event } if generation == app.generation => {
-            loading::page(app, event);
+            loading::pages(app, vec![event]);
+            moderation_reply::arrived(app, false)
+        }
+        Msg::Pages { generation, events } if generation == app.generation => {
+            loading::pages(app, events);
             moderation_reply::arrived(app, false)
         }
         Msg::LoadDone { generation } if generation == app.generation => {
@@ -79,6 +83,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         // A report of a load that was superseded.
         Msg::Opened { .. }
         | Msg::Page { .. }
+        | Msg::Pages { .. }
         | Msg::LoadDone { .. }
         | Msg::LoadFailed { .. }
         | Msg::Posts { .. } => Vec::new(),
