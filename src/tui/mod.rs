@@ -15,6 +15,7 @@ pub mod compose_external;
 pub mod compose_keys;
 pub mod compose_text;
 pub mod compose_worker;
+pub mod discovery_cache;
 pub mod draw;
 pub mod geometry;
 pub mod loading;
@@ -42,6 +43,7 @@ pub mod testing;
 pub mod thread_actions;
 pub mod thread_view;
 pub mod update;
+pub mod url_worker;
 pub mod viewport;
 pub mod worker;
 
@@ -132,6 +134,7 @@ pub fn run(launch: Launch) -> Result<()> {
         launch.client,
         fetch,
         seen::SeenStore::default_location(),
+        discovery_cache::DiscoveryCache::default_location(),
         tx.clone(),
     );
     let term_err = |e: std::io::Error| Error::Io(format!("terminal: {e}"));

@@ -8,13 +8,12 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tokio::task::JoinHandle;
 
 use super::compose_worker;
+use super::discovery_cache::DiscoveryCache;
 use super::msg::{Effect, Msg, Opened, PostTarget, PostsPage, ThreadSource};
 use super::seen::{SeenStore, thread_key};
 use crate::api::auth::whoami;
-use crate::api::posts::{find_post, recent_posts, site_info};
-use crate::api::{
-    ApiRoot, Client, ClientConfig, FetchOptions, discover, fetch_comments, parse_target,
-};
+use crate::api::posts::recent_posts;
+use crate::api::{ApiRoot, Client, ClientConfig, FetchOptions, stream_comments};
 use crate::error::{Error, Result};
 use crate::model::{Post, Site, ThreadData};
 
@@ -26,7 +25,7 @@ pub struct Worker {
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
-struct Ctx {
+pub(super) struct Ctx {
     client: std::result::Result<Client, String>,
     /// The settings `client` was built from (replies build a client for their identity).
     config: ClientConfig,
@@ -35,16 +34,18 @@ struct Ctx {
     moderator: std::sync::Mutex<Option<(String, bool)>>,
     fetch: FetchOptions,
     seen: Option<SeenStore>,
+    /// What discovery found on earlier visits.
+    pub(super) discovery: Option<DiscoveryCache>,
     tx: Sender<Msg>,
 }
 
 impl Ctx {
-    fn send(&self, msg: Msg) {
+    pub(super) fn send(&self, msg: Msg) {
         // The UI is gone when this fails; nothing is left to tell.
         let _ = self.tx.send(msg);
     }
 
-    fn client(&self) -> Result<&Client> {
+    pub(super) fn client(&self) -> Result<&Client> {
         self.client.as_ref().map_err(|e| Error::Io(e.clone()))
     }
 }
@@ -55,6 +56,7 @@ impl Worker {
         client: ClientConfig,
         fetch: FetchOptions,
         seen: Option<SeenStore>,
+        discovery: Option<DiscoveryCache>,
         tx: Sender<Msg>,
     ) -> Worker {
         let (jobs, rx) = unbounded_channel();
@@ -62,7 +64,7 @@ impl Worker {
             .name("wpcomments-worker".into())
             .spawn({
                 let tx = tx.clone();
-                move || run(client, fetch, seen, tx, rx)
+                move || run(client, fetch, (seen, discovery), tx, rx)
             });
         let thread = match spawned {
             Ok(handle) => Some(handle),
@@ -102,7 +104,7 @@ impl Worker {
 fn run(
     client: ClientConfig,
     fetch: FetchOptions,
-    seen: Option<SeenStore>,
+    (seen, discovery): (Option<SeenStore>, Option<DiscoveryCache>),
     tx: Sender<Msg>,
     mut rx: UnboundedReceiver<Effect>,
 ) {
@@ -126,6 +128,7 @@ fn run(
             moderator: std::sync::Mutex::new(None),
             fetch,
             seen,
+            discovery,
             tx,
         });
         // Only one load runs at a time: a new one (or going back) supersedes the old.
@@ -230,7 +233,7 @@ async fn load(ctx: Arc<Ctx>, generation: u64, source: ThreadSource) {
                 Err(e) => Err(Error::Io(e.to_string())),
             }
         }
-        ThreadSource::Url(url) => from_url(&ctx, generation, &url).await,
+        ThreadSource::Url(url) => super::url_worker::from_url(&ctx, generation, &url).await,
         ThreadSource::Post(target) => {
             let PostTarget {
                 api,
@@ -269,7 +272,7 @@ fn from_data(ctx: &Ctx, generation: u64, data: ThreadData, track_seen: bool) -> 
     true
 }
 
-fn open_post(
+pub(super) fn open_post(
     ctx: &Ctx,
     api: Option<ApiRoot>,
     site: Site,
@@ -293,14 +296,20 @@ fn open_post(
 }
 
 /// Send the post, then stream its comments page by page.
-async fn comments(ctx: &Ctx, generation: u64, api: &ApiRoot, opened: Opened) -> Result<()> {
+pub(super) async fn comments(
+    ctx: &Ctx,
+    generation: u64,
+    api: &ApiRoot,
+    opened: Opened,
+) -> Result<()> {
     let post_id = opened.post.id;
     ctx.send(Msg::Opened {
         generation,
         opened: Box::new(opened),
     });
     let opts = fetch_options(ctx, api).await;
-    fetch_comments(ctx.client()?, api, post_id, &opts, |event| {
+    // Streamed: the pages go to the UI, which keeps the thread; nothing is kept here.
+    stream_comments(ctx.client()?, api, post_id, &opts, |event| {
         ctx.send(Msg::Page { generation, event });
     })
     .await
@@ -309,7 +318,7 @@ async fn comments(ctx: &Ctx, generation: u64, api: &ApiRoot, opened: Opened) -> 
 
 /// The fetch options for `api`: with an identity that may moderate, held comments and
 /// pingbacks too (in the edit context). Not knowing (the check failed) reads as anyone.
-async fn fetch_options(ctx: &Ctx, api: &ApiRoot) -> FetchOptions {
+pub(super) async fn fetch_options(ctx: &Ctx, api: &ApiRoot) -> FetchOptions {
     let mut opts = ctx.fetch.clone();
     let Ok(client) = ctx.client() else {
         return opts;
@@ -346,41 +355,7 @@ async fn fetch_options(ctx: &Ctx, api: &ApiRoot) -> FetchOptions {
     opts
 }
 
-/// A URL: a post's thread, or (for a site URL) its recent posts. `Ok(false)`: a post list.
-async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bool> {
-    let client = ctx.client()?;
-    let target = parse_target(url)?;
-    let found = discover(client, &target).await?;
-    let (post, site) = futures::join!(
-        find_post(client, &found, &target),
-        site_info(client, &found.api)
-    );
-    match post {
-        Ok(post) => {
-            let opened = open_post(
-                ctx,
-                Some(found.api.clone()),
-                site,
-                post,
-                target.focus_comment,
-                target.url.to_string(),
-            );
-            comments(ctx, generation, &found.api, opened).await?;
-            Ok(true)
-        }
-        Err(Error::NeedPost { .. }) => {
-            let list = posts_page(ctx, found.api, site, 1, None).await?;
-            ctx.send(Msg::Posts {
-                generation,
-                list: Box::new(list),
-            });
-            Ok(false)
-        }
-        Err(e) => Err(e),
-    }
-}
-
-async fn posts_page(
+pub(super) async fn posts_page(
     ctx: &Ctx,
     api: ApiRoot,
     site: Site,
