@@ -10,8 +10,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use wpcomments::model::Comment;
-use wpcomments::tui::draw::draw;
 use wpcomments::tui::testing::{app, comment, open, thread_data, type_keys};
+use wpcomments::ui::draw;
 
 fn synthetic(n: u64) -> Vec<Comment> {
     (1..=n)

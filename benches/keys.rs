@@ -10,10 +10,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use wpcomments::tui::App;
-use wpcomments::tui::Msg;
-use wpcomments::tui::draw::draw;
+use wpcomments::app::App;
+use wpcomments::app::Msg;
 use wpcomments::tui::testing::{app, key, open, send, thread_data, type_keys};
+use wpcomments::ui::draw;
 
 #[path = "support/synthetic.rs"]
 mod synthetic;

@@ -13,12 +13,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use wpcomments::api::PageEvent;
-use wpcomments::tui::draw::draw;
-use wpcomments::tui::msg::in_memory_thread;
+use wpcomments::app::msg::in_memory_thread;
+use wpcomments::app::update::update;
+use wpcomments::app::{Msg, ThreadSource};
 use wpcomments::tui::runner::{apply_batch, take_batch};
 use wpcomments::tui::testing::{app, thread_data};
-use wpcomments::tui::update::update;
-use wpcomments::tui::{Msg, ThreadSource};
+use wpcomments::ui::draw;
 
 #[path = "support/synthetic.rs"]
 mod synthetic;

@@ -12,7 +12,7 @@
 
 use std::io::Write;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use serde_json::{Value, json};
 
 use crate::error::{Error, Result};
@@ -24,16 +24,6 @@ use crate::thread::{SortOrder, Thread};
 pub const FORMAT: &str = "wpcomments-archive";
 /// The version this build writes and reads.
 pub const VERSION: u64 = 1;
-
-/// Now in UTC, or `SOURCE_DATE_EPOCH` when set.
-pub fn now_utc() -> NaiveDateTime {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| DateTime::from_timestamp(secs, 0))
-        .unwrap_or_else(Utc::now)
-        .naive_utc()
-}
 
 /// Serialize a thread as an archive (pretty JSON, trailing newline).
 pub fn to_json(data: &ThreadData, thread: &Thread) -> String {

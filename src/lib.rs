@@ -4,16 +4,19 @@
 //! benches can drive the same code the binary runs.
 
 pub mod api;
+pub mod app;
 pub mod archive;
+pub mod config;
 pub mod demo;
 pub mod dump;
 pub mod error;
 pub mod identity;
-pub mod keymap;
+pub mod keys;
 pub mod model;
 pub mod present;
 pub mod render;
-pub mod settings;
-pub mod theme;
+pub mod store;
 pub mod thread;
 pub mod tui;
+pub mod ui;
+pub mod worker;

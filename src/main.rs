@@ -83,10 +83,10 @@ fn run(cli: Cli) -> Result<()> {
         None => {}
     }
     if cli.list_themes {
-        return print(&(wpcomments::theme::theme_names().join("\n") + "\n"));
+        return print(&(wpcomments::config::theme::theme_names().join("\n") + "\n"));
     }
     if cli.print_config {
-        return print(wpcomments::settings::default_config_toml());
+        return print(wpcomments::config::settings::default_config_toml());
     }
     let input = classify_target(cli.target.as_deref());
     if !cli.dump {
@@ -107,6 +107,11 @@ fn run(cli: Cli) -> Result<()> {
             identity,
         });
     }
+    dump_thread(&cli, input, client_config)
+}
+
+/// `--dump`: load the thread and print it in the chosen format.
+fn dump_thread(cli: &Cli, input: Input, client_config: ClientConfig) -> Result<()> {
     let data = load(
         input,
         client_config,

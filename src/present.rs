@@ -16,6 +16,9 @@ pub enum Badge {
     Trackback,
     /// Awaiting moderation.
     Held,
+    /// Awaiting moderation, and shown only to its author: a reply just sent that the site
+    /// holds and would not show back.
+    HeldForYou,
     /// Marked as spam.
     Spam,
     /// In the trash.
@@ -35,6 +38,7 @@ impl Badge {
             Badge::Pingback => "pingback".into(),
             Badge::Trackback => "trackback".into(),
             Badge::Held => "held".into(),
+            Badge::HeldForYou => "awaiting moderation, only you see it".into(),
             Badge::Spam => "spam".into(),
             Badge::Trash => "trash".into(),
             Badge::New => "new".into(),
@@ -43,6 +47,10 @@ impl Badge {
         }
     }
 }
+
+/// The status the composer gives a reply the site holds and will not show back: WordPress's
+/// own word in the `?unapproved=N` link it sends a guest, whose comment only they see.
+pub const ONLY_YOU_SEE_IT: &str = "unapproved";
 
 /// Badges of a comment, in display order (`New` is added by the TUI, which knows visits).
 pub fn badges(comment: &Comment, node: &Node) -> Vec<Badge> {
@@ -53,7 +61,8 @@ pub fn badges(comment: &Comment, node: &Node) -> Vec<Badge> {
         _ => {}
     }
     match comment.status.as_str() {
-        "hold" | "unapproved" => out.push(Badge::Held),
+        ONLY_YOU_SEE_IT => out.push(Badge::HeldForYou),
+        "hold" => out.push(Badge::Held),
         "spam" => out.push(Badge::Spam),
         "trash" => out.push(Badge::Trash),
         _ => {}

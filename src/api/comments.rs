@@ -7,10 +7,11 @@ use futures::stream::{self, StreamExt};
 use serde_json::Value;
 use url::Url;
 
-use super::client::{Client, Response, display_url, http_error};
-use super::root::ApiRoot;
+use super::http::{Client, Response, display_url, http_error};
 use crate::error::{Error, Result};
+use crate::model::ApiRoot;
 use crate::model::Comment;
+pub use crate::model::PageEvent;
 
 /// Comment fields we use (trimming the payload to about a third).
 pub const COMMENT_FIELDS: &str =
@@ -43,19 +44,6 @@ impl Default for FetchOptions {
             include_spam: false,
         }
     }
-}
-
-/// One page as it arrives (for progressive display).
-#[derive(Clone, Debug)]
-pub struct PageEvent {
-    /// 1-based page number.
-    pub page: u32,
-    /// Pages known so far.
-    pub total_pages: u32,
-    /// Comments of that page that belong to the post.
-    pub comments: Vec<Comment>,
-    /// `X-WP-Total` as last reported.
-    pub total_reported: Option<u64>,
 }
 
 /// Everything fetched.
@@ -206,11 +194,7 @@ async fn fetch_pass(
     let first = fetch_page(client, api, post, 1, opts, filter).await?;
     // The page count from the header, else from the total, else unknown: then walk in
     // batches until a short page (or one that adds nothing: a server ignoring `page`).
-    let known = first.total_pages.or_else(|| {
-        first
-            .total
-            .map(|t| u32::try_from(t.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX))
-    });
+    let known = pages_known(&first, per_page);
     let mut total_pages = known.unwrap_or(1).clamp(1, MAX_PAGES);
     let mut walking = known.is_none() && first.len >= per_page as usize;
     let total_reported = first.total;
@@ -228,10 +212,8 @@ async fn fetch_pass(
     let mut next = 2u32;
     while next <= total_pages || walking {
         if next > MAX_PAGES {
-            return Err(Error::Malformed {
-                url: display_url(&filtered_page_url(api, post, next, opts, filter)),
-                detail: format!("the server keeps sending pages past {MAX_PAGES}"),
-            });
+            let url = filtered_page_url(api, post, next, opts, filter);
+            return Err(too_many_pages(&url));
         }
         let end = if walking {
             next.saturating_add(concurrency as u32 - 1).min(MAX_PAGES)
@@ -270,6 +252,23 @@ async fn fetch_pass(
         total_reported,
         pages: total_pages,
     })
+}
+
+/// The page count from `X-WP-TotalPages`, else from `X-WP-Total`; `None` when the site
+/// sends neither.
+fn pages_known(first: &Page, per_page: u32) -> Option<u32> {
+    first.total_pages.or_else(|| {
+        first
+            .total
+            .map(|t| u32::try_from(t.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX))
+    })
+}
+
+fn too_many_pages(url: &Url) -> Error {
+    Error::Malformed {
+        url: display_url(url),
+        detail: format!("the server keeps sending pages past {MAX_PAGES}"),
+    }
 }
 
 async fn fetch_page(

@@ -3,9 +3,10 @@
 
 use url::Url;
 
-use super::client::{Client, Response, display_url};
-use super::root::{ApiRoot, wpcom_api_base};
+use super::http::{Client, Response, display_url};
 use crate::error::{Error, Result};
+use crate::model::ApiRoot;
+use crate::model::api_root::wpcom_api_base;
 use crate::render::sanitize_line;
 
 /// What the user asked for, normalized.

@@ -1,20 +1,22 @@
-//! The WordPress REST API: discovery, posts, comments. No terminal code lives here.
+//! The WordPress REST API: discovery, posts, comments; and what a post's own page offers
+//! without it (its post id, its comment form). No terminal code lives here.
 
 pub mod auth;
-pub mod client;
 pub mod comments;
 pub mod discover;
-pub mod failure;
+pub mod form;
+pub mod http;
 pub mod moderate;
+pub mod page;
 pub mod posts;
 pub mod queue;
-pub mod root;
+pub mod refusal;
 pub mod write;
 
-pub use client::{Client, ClientConfig};
+pub use crate::model::ApiRoot;
 pub use comments::{FetchOptions, PageEvent, fetch_comments, stream_comments};
 pub use discover::{Target, discover, parse_target};
-pub use root::ApiRoot;
+pub use http::{Client, ClientConfig};
 
 use crate::error::Result;
 use crate::model::ThreadData;
@@ -48,7 +50,7 @@ pub async fn load_thread(
             post,
             comments: fetched.comments,
             total_reported: fetched.total_reported,
-            fetched_at: Some(crate::archive::now_utc()),
+            fetched_at: Some(crate::model::clock::now_utc()),
             source_url: target.url.to_string(),
         },
         focus_comment: target.focus_comment,

@@ -3,10 +3,10 @@
 use serde_json::Value;
 use url::Url;
 
-use super::client::{Client, display_url, http_error};
 use super::discover::{Discovered, Target};
-use super::root::ApiRoot;
+use super::http::{Client, display_url, http_error};
 use crate::error::{Error, Result};
+use crate::model::ApiRoot;
 use crate::model::{Post, Site};
 
 /// Post fields we use; `_links`/`_embedded` carry the author's name.

@@ -3,9 +3,10 @@
 use serde_json::{Value, json};
 
 use super::auth::{auth_error, wp_error_code};
-use super::client::{Client, Response, display_url};
-use super::root::ApiRoot;
+use super::http::{Client, Response, display_url};
+use super::refusal::Refusal;
 use crate::error::{Error, Result};
+use crate::model::ApiRoot;
 use crate::render::sanitize_line;
 
 /// Who a guest comment is from (no account: WordPress stores these on the comment).
@@ -41,6 +42,27 @@ pub struct Posted {
     pub status: String,
     /// Permalink of the comment.
     pub link: String,
+    /// How it was sent.
+    pub route: Route,
+}
+
+/// How a comment reaches the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `POST /wp/v2/comments`.
+    Rest,
+    /// The post page's own comment form (`wp-comments-post.php`), as a browser sends it.
+    CommentForm,
+}
+
+impl Route {
+    /// `over the REST API` / `through the site's comment form`.
+    pub fn words(self) -> &'static str {
+        match self {
+            Route::Rest => "over the REST API",
+            Route::CommentForm => "through the site's comment form",
+        }
+    }
 }
 
 impl Posted {
@@ -70,29 +92,65 @@ pub fn comment_body(c: &NewComment) -> Value {
 /// Post a comment. 201 gives [`Posted`]; every refusal is an [`Error::Refused`] (or
 /// [`Error::Auth`] for rejected credentials) that says why in words.
 pub async fn post_comment(client: &Client, api: &ApiRoot, c: &NewComment) -> Result<Posted> {
+    match send_comment(client, api, c).await? {
+        Ok(posted) => Ok(posted),
+        Err(resp) => Err(refusal(&resp, c.guest.is_some(), client.has_auth())),
+    }
+}
+
+/// `POST /wp/v2/comments`, once: `Ok(Ok(posted))` on 200/201, `Ok(Err(answer))` with the
+/// site's refusal for the caller to read ([`refusal`], [`rest_refuses_guests`]).
+pub async fn send_comment(
+    client: &Client,
+    api: &ApiRoot,
+    c: &NewComment,
+) -> Result<std::result::Result<Posted, Response>> {
     let url = api.url("wp/v2/comments", &[]);
     let resp = client.post_json(&url, &comment_body(c)).await?;
-    if resp.status == 201 || resp.status == 200 {
-        let v = resp.json()?;
-        let id = v
-            .get("id")
-            .and_then(Value::as_u64)
-            .ok_or_else(|| Error::Malformed {
-                url: display_url(&url),
-                detail: "the new comment has no id".into(),
-            })?;
-        let text = |k: &str| sanitize_line(v.get(k).and_then(Value::as_str).unwrap_or_default());
-        let status = match text("status") {
-            s if s.is_empty() => "approved".to_owned(),
-            s => s,
-        };
-        return Ok(Posted {
-            id,
-            status,
-            link: text("link"),
-        });
+    if resp.status != 201 && resp.status != 200 {
+        return Ok(Err(resp));
     }
-    Err(refusal(&resp, c.guest.is_some(), client.has_auth()))
+    let v = resp.json()?;
+    let id = v
+        .get("id")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| Error::Malformed {
+            url: display_url(&url),
+            detail: "the new comment has no id".into(),
+        })?;
+    let text = |k: &str| sanitize_line(v.get(k).and_then(Value::as_str).unwrap_or_default());
+    let status = match text("status") {
+        s if s.is_empty() => "approved".to_owned(),
+        s => s,
+    };
+    Ok(Ok(Posted {
+        id,
+        status,
+        link: text("link"),
+        route: Route::Rest,
+    }))
+}
+
+/// True when a guest's `POST /wp/v2/comments` was refused because of the REST API itself,
+/// not the comment: guests may not comment over REST (`rest_comment_login_required`, stock
+/// WordPress), the API is closed to anonymous visitors (`rest_cannot_access` and the like,
+/// from security plugins), or there is no API (404, or an answer that is not WordPress's).
+/// The site's own comment form may still take the comment.
+pub fn rest_refuses_guests(resp: &Response) -> bool {
+    let code = wp_error_code(resp);
+    matches!(
+        (resp.status, code.as_str()),
+        (
+            401 | 403,
+            "rest_comment_login_required"
+                | "rest_cannot_access"
+                | "rest_login_required"
+                | "rest_not_logged_in"
+                | "rest_disabled"
+                | "rest_forbidden",
+        ) | (404, "rest_no_route" | "")
+            | (401 | 403 | 405, "")
+    )
 }
 
 /// Explain a non-2xx answer to `POST /wp/v2/comments`.
@@ -119,28 +177,22 @@ pub fn refusal(resp: &Response, guest: bool, sent_credentials: bool) -> Error {
         ),
         (401 | 403, "incorrect_password" | "invalid_username" | "invalid_email")
         | (401, "rest_not_logged_in") => auth_error(resp, sent_credentials),
-        (403, "rest_comment_closed") => refused("comments on this post are closed"),
+        (403, "rest_comment_closed") => refused(Refusal::Closed.words()),
         (403, "rest_comment_draft_post" | "rest_comment_trash_post" | "rest_cannot_read_post") => {
-            refused("this post cannot take comments (it is a draft, trashed or private)")
+            refused(Refusal::PostCannotTake.words())
         }
-        (409, _) | (_, "comment_duplicate") => {
-            refused("duplicate comment: this exact comment was already posted here")
+        (409, _) | (_, "comment_duplicate") => refused(Refusal::Duplicate.words()),
+        (_, "comment_flood") | (429, _) => refused(Refusal::Flood.words()),
+        (400, "rest_comment_author_data_required") => {
+            refused(Refusal::NameEmailRequired(guest).words())
         }
-        (_, "comment_flood") | (429, _) => refused(
-            "too many comments too fast: the site's flood check refused this one; wait a minute and try again",
-        ),
-        (400, "rest_comment_author_data_required") => refused(if guest {
-            "this site requires a name and an email from guests: set them on the identity"
-        } else {
-            "this site requires a name and an email for the comment"
-        }),
-        (400, "rest_comment_content_invalid") => refused("the comment is empty"),
-        (400, c) if c.ends_with("_column_length") => refused("the comment (or a name) is too long"),
+        (400, "rest_comment_content_invalid") => refused(Refusal::Empty.words()),
+        (400, c) if c.ends_with("_column_length") => refused(Refusal::TooLong.words()),
         (400, "rest_comment_invalid_post_id" | "rest_post_invalid_id") => {
-            refused("that post does not exist on this site")
+            refused(Refusal::NoPost.words())
         }
         (400, "rest_comment_invalid_parent" | "rest_comment_parent_invalid") => {
-            refused("the comment being replied to does not exist on this post")
+            refused(Refusal::NoParent.words())
         }
         (403, _) => refused(&format!("the site forbids this comment: {message}")),
         (400..=499, _) => refused(&format!("the site rejected the comment: {message}")),
@@ -191,6 +243,7 @@ mod tests {
             id: 1,
             status: "hold".into(),
             link: String::new(),
+            route: Route::Rest,
         };
         assert_eq!(p.status_words(), "awaiting moderation");
     }

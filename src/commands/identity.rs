@@ -4,7 +4,8 @@ use std::path::Path;
 
 use url::Url;
 use wpcomments::api::ClientConfig;
-use wpcomments::api::auth::{self, Auth, Secret, check_transport, is_loopback};
+use wpcomments::api::auth;
+use wpcomments::api::http::credentials::{Auth, Secret, check_transport, is_loopback};
 use wpcomments::error::{Error, Result};
 use wpcomments::identity::loopback::Loopback;
 use wpcomments::identity::{Identities, Identity, Kind, appauth, normalize_site, oauth, secrets};
@@ -315,7 +316,7 @@ fn wordpress_com(
     identity.password_command = None;
     if !args.no_check {
         let bearer = Some(Auth::Bearer(token.access_token.clone()));
-        let scope = Url::parse(&wpcomments::api::root::wpcom_api_base()).ok();
+        let scope = Url::parse(&wpcomments::model::api_root::wpcom_api_base()).ok();
         let me = rt.block_on(async { oauth::wpcom_me(&client(config, bearer, scope)?).await })?;
         eprintln!("checked: {}", describe_me(&me).replace('\n', "; "));
         identity.user = Some(me.login).filter(|l| !l.is_empty());

@@ -8,7 +8,8 @@ pub mod prompt;
 pub mod reply;
 
 use url::Url;
-use wpcomments::api::auth::{self, Auth, Me};
+use wpcomments::api::auth::{self, Me};
+use wpcomments::api::http::Auth;
 use wpcomments::api::{self, ApiRoot, Client, ClientConfig};
 use wpcomments::error::{Error, Result};
 use wpcomments::identity::{Identities, Identity};

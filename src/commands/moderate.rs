@@ -3,7 +3,8 @@
 
 use std::io::Write;
 
-use wpcomments::api::auth::{self, Auth};
+use wpcomments::api::auth;
+use wpcomments::api::http::Auth;
 use wpcomments::api::moderate::{self, ModAction, Outcome};
 use wpcomments::api::{self, ApiRoot, Client, ClientConfig};
 use wpcomments::error::{Error, Result};

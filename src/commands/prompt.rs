@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use wpcomments::api::auth::Secret;
+use wpcomments::api::http::Secret;
 use wpcomments::error::{Error, Result};
 
 /// Ask for one line.

@@ -3,11 +3,12 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use wpcomments::api::{self, ClientConfig, posts};
+use wpcomments::api::write::Route;
+use wpcomments::api::{self, ClientConfig};
 use wpcomments::error::{Error, Result};
 use wpcomments::identity::Identities;
-use wpcomments::identity::drafts::{self, DraftKey};
-use wpcomments::identity::reply::{Failed, send};
+use wpcomments::identity::reply::{Failed, destination, send};
+use wpcomments::store::drafts::{self, DraftKey};
 
 use super::runtime;
 use crate::cli::ReplyArgs;
@@ -36,28 +37,41 @@ pub fn run(args: ReplyArgs, as_identity: Option<&str>, config: &ClientConfig) ->
             .client_config(config.clone())
             .and_then(wpcomments::api::Client::new)
             .map_err(early)?;
-        let found = api::discover(&c, &target).await.map_err(early)?;
-        let post = posts::find_post(&c, &found, &target).await.map_err(early)?;
-        let post_key = DraftKey::for_post(&target.url, post.id, parent);
+        let (to, post) = destination(&c, &target, &identity).await.map_err(early)?;
+        let post_key = DraftKey::for_post(&target.url, post, parent);
         let body = match &body {
             Some(b) => b.clone(),
             None => saved_draft(&post_key, &link_key).map_err(early)?,
         };
         drafts::rekey(&link_key, &post_key, &body).map_err(early)?;
+        let mut announce =
+            |route: Route| eprintln!("wpcomments: posting as {}", identity.sender_words(route));
         send(
             &c,
-            &found.api,
+            &to,
             &identity,
             &target.url,
-            post.id,
+            post,
             parent,
             &body,
+            &mut announce,
         )
         .await
     });
     match outcome {
         Ok(posted) => {
-            println!("comment #{}: {}", posted.id, posted.status_words());
+            let held = posted.status_words() == "awaiting moderation";
+            let only_you = if held {
+                ", only you see it until a moderator approves it"
+            } else {
+                ""
+            };
+            println!(
+                "comment #{}: {}{only_you} ({})",
+                posted.id,
+                posted.status_words(),
+                posted.route.words()
+            );
             if !posted.link.is_empty() {
                 println!("{}", posted.link);
             }

@@ -10,7 +10,7 @@ use serde_json::Value;
 use url::Url;
 
 use super::loopback::param;
-use crate::api::auth::Secret;
+use crate::api::http::Secret;
 use crate::api::{ApiRoot, Client};
 use crate::error::{Error, Result};
 

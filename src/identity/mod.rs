@@ -5,7 +5,6 @@
 //! ([`secrets`]), or comes from a `password_command`. Nothing here prints.
 
 pub mod appauth;
-pub mod drafts;
 pub mod loopback;
 pub mod oauth;
 pub mod reply;
@@ -18,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::api::ClientConfig;
-use crate::api::auth::Auth;
+use crate::api::http::Auth;
 use crate::api::write::GuestAuthor;
 use crate::error::{Error, Result};
 
@@ -119,7 +118,7 @@ impl Identity {
             "identity {} belongs to {}, not {}: its credentials are not sent there",
             self.name,
             self.site.as_deref().unwrap_or("WordPress.com"),
-            crate::api::client::display_url(url)
+            crate::api::http::display_url(url)
         )))
     }
 
@@ -132,10 +131,25 @@ impl Identity {
         })
     }
 
+    /// Who a comment is sent as, and how, for the send step: `Robin <robin@example.com>
+    /// (guest, through the site's comment form)`, `work (application password, over the
+    /// REST API)`. Sanitized.
+    pub fn sender_words(&self, route: crate::api::write::Route) -> String {
+        let clean = crate::render::sanitize_line;
+        let who = match (self.kind, &self.author_name, &self.author_email) {
+            (Kind::Guest, Some(name), Some(email)) if !name.is_empty() && !email.is_empty() => {
+                format!("{} <{}>", clean(name), clean(email))
+            }
+            (Kind::Guest, Some(name), _) if !name.is_empty() => clean(name),
+            _ => clean(&self.name),
+        };
+        format!("{who} ({}, {})", self.kind.label(), route.words())
+    }
+
     /// Where the credentials may be sent: the site, or for WordPress.com the public API host.
     pub fn auth_scope(&self) -> Option<Url> {
         match self.kind {
-            Kind::WordpressCom => Url::parse(&crate::api::root::wpcom_api_base()).ok(),
+            Kind::WordpressCom => Url::parse(&crate::model::api_root::wpcom_api_base()).ok(),
             _ => self.site.as_deref().and_then(|s| Url::parse(s).ok()),
         }
     }
@@ -200,7 +214,7 @@ pub fn normalize_site(input: &str) -> Result<String> {
 }
 
 fn same_site(site: &str, url: &Url) -> bool {
-    Url::parse(site).is_ok_and(|s| crate::api::auth::same_host(&s, url))
+    Url::parse(site).is_ok_and(|s| crate::api::http::credentials::same_host(&s, url))
 }
 
 fn dir_from(env: &str, pick: fn(&directories::ProjectDirs) -> PathBuf) -> Result<PathBuf> {

@@ -8,9 +8,9 @@ use url::Url;
 
 use super::config_dir;
 use super::loopback::param;
-use crate::api::auth::{Secret, check_transport};
-use crate::api::client::display_url;
-use crate::api::{Client, client::http_error};
+use crate::api::http::credentials::{Secret, check_transport};
+use crate::api::http::display_url;
+use crate::api::{Client, http::http_error};
 use crate::error::{Error, Result};
 
 /// The OAuth2 server (`$WPCOMMENTS_WPCOM_OAUTH`, for tests), ending with `/`.
@@ -191,7 +191,7 @@ pub async fn exchange(
 
 /// `rest/v1.1/me` on the WordPress.com API: who the token belongs to.
 pub async fn wpcom_me(client: &Client) -> Result<crate::api::auth::Me> {
-    let base = Url::parse(&crate::api::root::wpcom_api_base())
+    let base = Url::parse(&crate::model::api_root::wpcom_api_base())
         .map_err(|e| Error::Identity(e.to_string()))?;
     let url = base
         .join("rest/v1.1/me")

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use super::{Identity, config_dir, write_private};
-use crate::api::auth::Secret;
+use crate::api::http::Secret;
 use crate::error::{Error, Result};
 
 /// Service name in the OS keyring.

@@ -83,7 +83,7 @@ impl Identities {
             None => self.default_for(url).ok_or_else(|| {
                 Error::Identity(format!(
                     "no identity to post as on {}: pass --as NAME, or add one (wpcomments identity add NAME --site URL --app-password, or --guest --name N --email E)",
-                    crate::api::client::display_url(url)
+                    crate::api::http::display_url(url)
                 ))
             })?,
         };

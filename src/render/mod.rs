@@ -14,6 +14,7 @@ mod layout;
 mod parse;
 mod references;
 mod sanitize;
+mod spaces;
 mod width;
 
 #[cfg(test)]

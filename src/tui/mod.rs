@@ -1,64 +1,32 @@
-//! The terminal reader: a comment thread as a navigable tree.
+//! The terminal shell: raw mode and signals, the run loop, the `$EDITOR` hand-off and the
+//! clipboard. Crossterm lives here.
 //!
-//! Elm-style: [`update`](update::update) turns a [`Msg`] into state changes and
-//! [`Effect`]s without I/O; [`draw`](draw::draw) paints the state; the
-//! [`worker`] does the network and disk work on its own thread and reports back over a
-//! channel; the [`runner`] loop ties them to the terminal.
+//! Elm-style: [`update`](crate::app::update::update) turns a
+//! [`Msg`](crate::app::msg::Msg) into state changes and [`Effect`](crate::app::msg::Effect)s
+//! without I/O; [`draw`](crate::ui::draw) paints the state; the [`worker`](crate::worker)
+//! does the network and disk work on its own thread and reports back over a channel; the
+//! [`runner`] loop ties them to the terminal.
 
-pub mod action;
-pub mod app;
-pub mod body;
 pub mod clipboard;
-pub mod compose;
-pub mod compose_draw;
-pub mod compose_external;
-pub mod compose_keys;
-pub mod compose_text;
-pub mod compose_worker;
-pub mod discovery_cache;
-pub mod draw;
-pub mod geometry;
-pub mod loading;
-pub mod moderation;
-pub mod moderation_edit;
-pub mod moderation_msg;
-pub mod moderation_reply;
-pub mod moderation_thread;
-pub mod moderation_undo;
-pub mod moderation_worker;
-pub mod msg;
-pub mod nav;
-pub mod overlay;
-pub mod posts;
-pub mod prompt;
-pub mod queue;
-pub mod queue_draw;
-pub mod queue_state;
+pub mod editor;
 pub mod runner;
-pub mod search;
-pub mod seen;
 pub mod terminal;
 #[doc(hidden)]
 pub mod testing;
-pub mod thread_actions;
-pub mod thread_view;
-pub mod update;
-pub mod url_worker;
-pub mod viewport;
-pub mod worker;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-pub use action::Action;
-pub use app::{App, AppConfig};
-pub use msg::{Effect, Msg, ThreadSource};
+use crate::app::msg::ThreadSource;
+use crate::app::{App, AppConfig};
+use crate::store::seen;
+use crate::{app::queue, worker};
 
 use crate::api::{ClientConfig, FetchOptions};
+use crate::config::settings::Settings;
 use crate::error::{Error, Result};
-use crate::settings::Settings;
 
 /// What to open.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,7 +102,7 @@ pub fn run(launch: Launch) -> Result<()> {
         launch.client,
         fetch,
         seen::SeenStore::default_location(),
-        discovery_cache::DiscoveryCache::default_location(),
+        crate::store::discovery::DiscoveryCache::default_location(),
         tx.clone(),
     );
     let term_err = |e: std::io::Error| Error::Io(format!("terminal: {e}"));
@@ -154,7 +122,12 @@ pub fn run(launch: Launch) -> Result<()> {
     let outcome = (|| {
         runner::spawn_input(tx, Arc::clone(&stop))?;
         let size = term.size()?;
-        let mut app = App::new(config, crate::archive::now_utc(), size.width, size.height);
+        let mut app = App::new(
+            config,
+            crate::model::clock::now_utc(),
+            size.width,
+            size.height,
+        );
         app.posting.identity = launch.identity;
         // For `i` in the send step; a broken identities file only narrows the choice.
         app.posting.known = crate::identity::Identities::load()

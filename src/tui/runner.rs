@@ -9,13 +9,14 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event};
 
-use super::app::App;
-use super::clipboard::osc52;
-use super::draw::draw;
-use super::msg::{Effect, Msg};
-use super::update::update;
-use super::worker::Worker;
-use super::{compose_external, terminal};
+use crate::app::App;
+use crate::app::msg::{Effect, Msg};
+use crate::app::update::update;
+use crate::tui::clipboard::osc52;
+use crate::tui::editor;
+use crate::tui::terminal;
+use crate::ui::draw;
+use crate::worker::Worker;
 
 /// How often relative dates are refreshed.
 const TICK: Duration = Duration::from_secs(30);
@@ -37,7 +38,7 @@ pub fn run(
         terminal::draw(terminal, |f| draw(&app, f))?;
         let first = match rx.recv_timeout(TICK) {
             Ok(msg) => msg,
-            Err(RecvTimeoutError::Timeout) => Msg::Tick(crate::archive::now_utc()),
+            Err(RecvTimeoutError::Timeout) => Msg::Tick(crate::model::clock::now_utc()),
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         };
         let effects = apply_batch(&mut app, take_batch(first, rx), |app| {
@@ -124,7 +125,7 @@ fn apply(
                 terminal::draw(terminal, |f| draw(app, f))?;
             }
             Effect::EditExternally { key, text } => {
-                worker.report(compose_external::edit(terminal, &key, &text));
+                worker.report(editor::edit(terminal, &key, &text));
                 terminal::draw(terminal, |f| draw(app, f))?;
             }
             Effect::Copy(text) => {
@@ -146,7 +147,7 @@ pub fn spawn_input(tx: Sender<Msg>, stop: Arc<AtomicBool>) -> io::Result<()> {
         .spawn(move || {
             while !stop.load(Ordering::Relaxed) {
                 // An external editor has the terminal: leave its keys alone.
-                if !compose_external::input_may_read() {
+                if !editor::input_may_read() {
                     std::thread::sleep(Duration::from_millis(20));
                     continue;
                 }

@@ -78,9 +78,9 @@ pub fn suspend(terminal: &mut Tui) -> io::Result<()> {
 /// Turn SIGTERM, SIGINT and SIGHUP into a quit and SIGTSTP into a suspend, delivered as
 /// messages so the terminal is restored by the same path as a `q`.
 #[cfg(unix)]
-pub fn forward_signals(tx: std::sync::mpsc::Sender<super::msg::Msg>) -> io::Result<()> {
-    use super::action::Action;
-    use super::msg::Msg;
+pub fn forward_signals(tx: std::sync::mpsc::Sender<crate::app::msg::Msg>) -> io::Result<()> {
+    use crate::app::msg::Msg;
+    use crate::keys::action::Action;
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP])?;
     std::thread::Builder::new()
@@ -102,6 +102,6 @@ pub fn forward_signals(tx: std::sync::mpsc::Sender<super::msg::Msg>) -> io::Resu
 
 /// No signals to forward off Unix.
 #[cfg(not(unix))]
-pub fn forward_signals(_tx: std::sync::mpsc::Sender<super::msg::Msg>) -> io::Result<()> {
+pub fn forward_signals(_tx: std::sync::mpsc::Sender<crate::app::msg::Msg>) -> io::Result<()> {
     Ok(())
 }

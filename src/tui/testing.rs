@@ -9,11 +9,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::json;
 
-use super::app::{App, AppConfig};
-use super::draw::draw;
-use super::msg::{Effect, Msg, ThreadSource};
-use super::update::update;
+use crate::app::msg::{Effect, Msg, ThreadSource};
+use crate::app::update::update;
+use crate::app::{App, AppConfig};
 use crate::model::{Comment, Post, Site, ThreadData};
+use crate::ui::draw;
 
 /// A fixed "now" (2024-06-01 12:00 UTC) so relative dates are stable.
 pub fn fixed_now() -> NaiveDateTime {
@@ -123,7 +123,7 @@ pub fn app(width: u16, height: u16) -> App {
 /// The messages a worker sends for a whole thread arriving at once.
 pub fn arrival(generation: u64, data: ThreadData, seen: Option<HashSet<u64>>) -> Vec<Msg> {
     let seen_key = Some(format!("{}#{}", data.site.api_root, data.post.id));
-    let mut msgs = Vec::from(super::msg::in_memory_thread(
+    let mut msgs = Vec::from(crate::app::msg::in_memory_thread(
         generation, data, seen, seen_key,
     ));
     msgs.push(Msg::LoadDone { generation });
@@ -181,13 +181,13 @@ pub fn moderation_applies(
     effects: &[Effect],
 ) -> Vec<(
     u64,
-    crate::api::moderate::ModAction,
-    crate::api::moderate::Status,
+    crate::model::moderation::ModAction,
+    crate::model::moderation::Status,
 )> {
     effects
         .iter()
         .filter_map(|e| match e {
-            Effect::Moderation(super::moderation_msg::ModEffect::Apply {
+            Effect::Moderation(crate::app::msg::moderation::ModEffect::Apply {
                 id,
                 action,
                 current,
@@ -199,8 +199,8 @@ pub fn moderation_applies(
 }
 
 /// The fixture site's API root, `https://blog.example/wp-json/`.
-pub fn fixture_api() -> crate::api::ApiRoot {
-    crate::api::ApiRoot::Path(
+pub fn fixture_api() -> crate::model::ApiRoot {
+    crate::model::ApiRoot::Path(
         url::Url::parse("https://blog.example/wp-json/")
             .unwrap_or_else(|e| panic!("fixture url: {e}")),
     )
@@ -215,7 +215,7 @@ pub fn queue_row(
     (author, status): (&str, &str),
     minutes: u32,
     text: &str,
-) -> crate::api::queue::QueueRow {
+) -> crate::model::queue::QueueRow {
     let v = json!({
         "id": id, "post": post, "parent": 0, "author_name": author,
         "author_email": format!("{}@example.com", author.to_lowercase()),
@@ -225,7 +225,7 @@ pub fn queue_row(
         "link": format!("https://blog.example/post/#comment-{id}"),
         "status": status, "type": "comment",
     });
-    let mut row = crate::api::queue::QueueRow::from_json(&v)
+    let mut row = crate::model::queue::QueueRow::from_json(&v)
         .unwrap_or_else(|| panic!("fixture queue row {id}"));
     row.post_title = post_title.into();
     row
@@ -235,11 +235,11 @@ pub fn queue_row(
 pub fn queue_opened(
     app: &mut App,
     can_moderate: bool,
-    counts: crate::api::queue::Counts,
-    rows: Vec<crate::api::queue::QueueRow>,
+    counts: crate::model::queue::Counts,
+    rows: Vec<crate::model::queue::QueueRow>,
 ) {
     let total = rows.len() as u64;
-    let open = super::moderation::QueueOpen {
+    let open = crate::app::moderation::QueueOpen {
         site: Site {
             name: "Test Blog".into(),
             url: "https://blog.example/".into(),
@@ -248,7 +248,7 @@ pub fn queue_opened(
         api: fixture_api(),
         can_moderate,
         counts,
-        page: crate::api::queue::QueuePage {
+        page: crate::model::queue::QueuePage {
             rows,
             page: 1,
             total_pages: 1,
@@ -258,7 +258,7 @@ pub fn queue_opened(
     let generation = app.generation;
     send(
         app,
-        Msg::Moderation(Box::new(super::moderation::ModMsg::QueueOpened {
+        Msg::Moderation(Box::new(crate::app::moderation::ModMsg::QueueOpened {
             generation,
             result: Ok(Box::new(open)),
         })),

@@ -1,2 +1,3 @@
+pub mod identity;
 pub mod tmux;
 pub mod wp;

@@ -1,12 +1,17 @@
 //! The test WordPress itself: what the other suites rely on is really there.
 
-#[allow(dead_code)] // the helpers other suites use
+#[allow(dead_code)] // each suite uses part of the shared helpers
 #[path = "../support/mod.rs"]
 mod support;
 
+mod form;
+mod identity;
+mod moderate;
+mod read;
+
+use crate::support::wp::wordpress;
 use reqwest::header::LINK;
 use serde_json::Value;
-use support::wp::wordpress;
 
 async fn get(url: &str) -> reqwest::Response {
     let res = reqwest::get(url).await.expect("WordPress answers");

@@ -1,0 +1,4 @@
+//! Configuration: `config.toml` + flags → settings, and the colour themes.
+
+pub mod settings;
+pub mod theme;
