@@ -129,7 +129,14 @@ fn dump_thread(cli: &Cli, input: Input, client_config: ClientConfig) -> Result<(
         ascii: cli.ascii,
         ..DumpOptions::default()
     };
-    print(&dump::dump(&data, format, &opts))
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = dump::write(data, format, &opts, &mut out).and_then(|()| out.flush());
+    match written {
+        Ok(()) => Ok(()),
+        // `wpcomments --dump URL | head` is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Io(format!("cannot write to stdout: {e}"))),
+    }
 }
 
 /// Who the reader runs as on a URL: `--as NAME` (an error when it cannot be used there),

@@ -1,7 +1,7 @@
 //! Fetching every comment of a post: the first page tells the page count, the rest come
 //! concurrently, and everything is merged by id.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use futures::stream::{self, StreamExt};
 use serde_json::Value;
@@ -102,7 +102,8 @@ fn filtered_page_url(
     api.url("wp/v2/comments", &query)
 }
 
-/// Fetch all comments of `post`, calling `on_page` as each page arrives.
+/// Fetch all comments of `post`, calling `on_page` as each page arrives (with a copy: the
+/// comments are also kept, merged by id, for the result).
 pub async fn fetch_comments(
     client: &Client,
     api: &ApiRoot,
@@ -110,12 +111,47 @@ pub async fn fetch_comments(
     opts: &FetchOptions,
     mut on_page: impl FnMut(PageEvent),
 ) -> Result<Fetched> {
-    let mut fetched = fetch_pass(client, api, post, opts, &[], &mut on_page).await?;
+    let mut merged: BTreeMap<u64, Comment> = BTreeMap::new();
+    let streamed = stream_comments(client, api, post, opts, |event| {
+        on_page(event.clone());
+        merged.extend(event.comments.into_iter().map(|c| (c.id, c)));
+    })
+    .await?;
+    let mut comments = Vec::with_capacity(merged.len());
+    comments.extend(merged.into_values());
+    comments.sort_by_key(Comment::chrono_key);
+    Ok(Fetched {
+        comments,
+        total_reported: streamed.total_reported,
+        pages: streamed.pages,
+    })
+}
+
+/// What [`stream_comments`] reports at the end.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Streamed {
+    /// `X-WP-Total` from the first page.
+    pub total_reported: Option<u64>,
+    /// Pages requested.
+    pub pages: u32,
+}
+
+/// Fetch all comments of `post`, handing each page to `on_page` as it arrives and keeping
+/// none of them (only their ids): a caller that keeps the thread itself (the TUI) does not
+/// hold it twice. A comment can come twice (a page shifted by a new comment, a moderation
+/// pass); the caller merges by id.
+pub async fn stream_comments(
+    client: &Client,
+    api: &ApiRoot,
+    post: u64,
+    opts: &FetchOptions,
+    mut on_page: impl FnMut(PageEvent),
+) -> Result<Streamed> {
+    let mut seen = HashSet::new();
+    let mut streamed = fetch_pass(client, api, post, opts, &[], &mut seen, &mut on_page).await?;
     if !opts.include_held_and_pings {
-        return Ok(fetched);
+        return Ok(streamed);
     }
-    let mut merged: BTreeMap<u64, Comment> =
-        fetched.comments.drain(..).map(|c| (c.id, c)).collect();
     // The extra passes' totals count only held comments or pings: they must not replace
     // the site's count of the thread.
     let mut extra_page = |mut event: PageEvent| {
@@ -124,13 +160,20 @@ pub async fn fetch_comments(
     };
     let spam = opts.include_spam.then_some(("status", "spam"));
     for filter in MODERATION_PASSES.into_iter().chain(spam) {
-        let extra = fetch_pass(client, api, post, opts, &[filter], &mut extra_page).await?;
-        fetched.pages += extra.pages;
-        merged.extend(extra.comments.into_iter().map(|c| (c.id, c)));
+        let mut pass_seen = HashSet::new();
+        let extra = fetch_pass(
+            client,
+            api,
+            post,
+            opts,
+            &[filter],
+            &mut pass_seen,
+            &mut extra_page,
+        )
+        .await?;
+        streamed.pages += extra.pages;
     }
-    fetched.comments = merged.into_values().collect();
-    fetched.comments.sort_by_key(Comment::chrono_key);
-    Ok(fetched)
+    Ok(streamed)
 }
 
 /// Most pages a thread may have (a million comments at 100 a page); a server claiming more
@@ -143,8 +186,9 @@ async fn fetch_pass(
     post: u64,
     opts: &FetchOptions,
     filter: &[(&str, &str)],
+    seen: &mut HashSet<u64>,
     on_page: &mut impl FnMut(PageEvent),
-) -> Result<Fetched> {
+) -> Result<Streamed> {
     let per_page = opts.per_page.max(1);
     let concurrency = opts.concurrency.max(1);
     let first = fetch_page(client, api, post, 1, opts, filter).await?;
@@ -154,19 +198,17 @@ async fn fetch_pass(
     let mut total_pages = known.unwrap_or(1).clamp(1, MAX_PAGES);
     let mut walking = known.is_none() && first.len >= per_page as usize;
     let total_reported = first.total;
-    let mut merged: BTreeMap<u64, Comment> = BTreeMap::new();
-    let mut emit = |page: Page, total_pages: u32, merged: &mut BTreeMap<u64, Comment>| {
+    // The page is handed on whole (its buffer already dropped); only ids stay here.
+    let mut emit = |page: Page, total_pages: u32, seen: &mut HashSet<u64>| {
+        seen.extend(page.comments.iter().map(|c| c.id));
         on_page(PageEvent {
             page: page.number,
             total_pages,
-            comments: page.comments.clone(),
+            comments: page.comments,
             total_reported: page.total.or(total_reported),
         });
-        for c in page.comments {
-            merged.insert(c.id, c);
-        }
     };
-    emit(first, total_pages, &mut merged);
+    emit(first, total_pages, seen);
     let mut next = 2u32;
     while next <= total_pages || walking {
         if next > MAX_PAGES {
@@ -192,11 +234,11 @@ async fn fetch_pass(
                 total_pages = total_pages.max(tp.min(MAX_PAGES));
             }
             // A non-empty page of nothing but known comments: the server ignores `page`.
-            repeating = page.len > 0 && page.comments.iter().all(|c| merged.contains_key(&c.id));
+            repeating = page.len > 0 && page.comments.iter().all(|c| seen.contains(&c.id));
             if walking && page.len < per_page as usize {
                 walking = false;
             }
-            emit(page, total_pages, &mut merged);
+            emit(page, total_pages, seen);
             if repeating {
                 break;
             }
@@ -206,10 +248,7 @@ async fn fetch_pass(
         }
         next = end + 1;
     }
-    let mut comments: Vec<Comment> = merged.into_values().collect();
-    comments.sort_by_key(Comment::chrono_key);
-    Ok(Fetched {
-        comments,
+    Ok(Streamed {
         total_reported,
         pages: total_pages,
     })

@@ -48,7 +48,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Page { generation, event } if generation == app.generation => {
-            loading::page(app, event);
+            loading::pages(app, vec![event]);
+            moderation::reply::arrived(app, false)
+        }
+        Msg::Pages { generation, events } if generation == app.generation => {
+            loading::pages(app, events);
             moderation::reply::arrived(app, false)
         }
         Msg::LoadDone { generation } if generation == app.generation => {
@@ -87,6 +91,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         // A report of a load that was superseded.
         Msg::Opened { .. }
         | Msg::Page { .. }
+        | Msg::Pages { .. }
         | Msg::LoadDone { .. }
         | Msg::LoadFailed { .. }
         | Msg::Posts { .. } => Vec::new(),

@@ -1,5 +1,7 @@
 //! Plain text: a header, then each comment with guide characters showing its depth.
 
+use std::io::Write;
+
 use crate::model::ThreadData;
 use crate::present;
 use crate::render::{Doc, display_width, sanitize_line, wrap_plain};
@@ -10,7 +12,12 @@ use super::DumpOptions;
 /// Narrowest body we lay out, however deep the reply.
 const MIN_BODY: usize = 20;
 
-pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> String {
+pub(super) fn write(
+    data: &ThreadData,
+    thread: &Thread,
+    opts: &DumpOptions,
+    sink: &mut dyn Write,
+) -> std::io::Result<()> {
     let width = opts.width.max(MIN_BODY + 4);
     let mut out = String::new();
     header(data, thread, width, opts.ascii, &mut out);
@@ -50,8 +57,11 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
             push_line(&mut out, &prefix, &line.plain());
         }
         push_line(&mut out, &prefix, "");
+        // Written a comment at a time: the dump is never whole in memory.
+        sink.write_all(out.as_bytes())?;
+        out.clear();
     }
-    out
+    sink.write_all(out.as_bytes())
 }
 
 fn header(data: &ThreadData, thread: &Thread, width: usize, ascii: bool, out: &mut String) {
