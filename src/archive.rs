@@ -12,6 +12,8 @@
 //! - `comments`: every comment object exactly as the API sent it, oldest first
 //! - `tree`: thread order as `{id, depth}` entries (informational; `parent` ids are the truth)
 
+use std::io::Write;
+
 use chrono::NaiveDateTime;
 use serde_json::{Value, json};
 
@@ -27,15 +29,17 @@ pub const VERSION: u64 = 1;
 
 /// Serialize a thread as an archive (pretty JSON, trailing newline).
 pub fn to_json(data: &ThreadData, thread: &Thread) -> String {
-    let tree: Vec<Value> = thread
-        .preorder(SortOrder::OldestFirst)
-        .iter()
-        .map(|r| json!({"id": thread.comment(r.index).id, "depth": r.depth}))
-        .collect();
-    let comments: Vec<&Value> = thread.comments().iter().map(|c| &c.raw).collect();
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and only valid UTF-8 is written.
+    let _ = write(data, thread, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write a thread as an archive to `out`, comment by comment: the archive is never whole in
+/// memory (a 50,000-comment thread is ~40 MB of JSON). Errors are `out`'s.
+pub fn write(data: &ThreadData, thread: &Thread, out: &mut dyn Write) -> std::io::Result<()> {
     // Keys are written in a fixed order so the file reads top-down: identity first, bulk last.
-    let mut out = String::from("{\n");
-    let mut fields: Vec<(&str, Value)> = vec![
+    let mut head: Vec<(&str, Value)> = vec![
         ("format", json!(FORMAT)),
         ("version", json!(VERSION)),
         (
@@ -54,22 +58,48 @@ pub fn to_json(data: &ThreadData, thread: &Thread) -> String {
         ),
         ("post", data.post.raw.clone()),
         ("total_reported", json!(data.total_reported)),
-        ("comments", json!(comments)),
-        ("tree", json!(tree)),
     ];
     match &data.page_read {
-        Some(read) => fields[4].1 = page_read_json(read),
+        Some(read) => head[4].1 = page_read_json(read),
         None => {
-            fields.remove(4);
+            head.remove(4);
         }
     }
-    for (i, (key, value)) in fields.iter().enumerate() {
+    out.write_all(b"{\n")?;
+    for (key, value) in &head {
         let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
-        out.push_str(&format!("  {}: {}", json!(key), indent(&text)));
-        out.push_str(if i + 1 < fields.len() { ",\n" } else { "\n" });
+        let field = format!("  {}: {},\n", json!(key), indent(&text, "\n  "));
+        out.write_all(escape_invisible(&field).as_bytes())?;
     }
-    out.push_str("}\n");
-    escape_invisible(&out)
+    let comments = thread.comments().iter().map(Comment::raw);
+    write_list(out, "comments", comments, ",\n")?;
+    let tree = thread
+        .preorder(SortOrder::OldestFirst)
+        .into_iter()
+        .map(|r| json!({"id": thread.comment(r.index).id, "depth": r.depth}));
+    write_list(out, "tree", tree, "\n")?;
+    out.write_all(b"}\n")
+}
+
+/// `  "key": [ ... ]` as `to_string_pretty` lays out a list inside the top-level object, one
+/// element at a time.
+fn write_list(
+    out: &mut dyn Write,
+    key: &str,
+    items: impl Iterator<Item = Value>,
+    after: &str,
+) -> std::io::Result<()> {
+    out.write_all(format!("  {}: [", json!(key)).as_bytes())?;
+    let mut first = true;
+    for item in items {
+        let text = serde_json::to_string_pretty(&item).unwrap_or_else(|_| "null".into());
+        let sep = if first { "\n    " } else { ",\n    " };
+        first = false;
+        out.write_all(sep.as_bytes())?;
+        out.write_all(escape_invisible(&indent(&text, "\n    ")).as_bytes())?;
+    }
+    out.write_all(if first { b"]" } else { b"\n  ]" })?;
+    out.write_all(after.as_bytes())
 }
 
 /// serde_json escapes only C0 controls; C1 controls, bidi and invisible format characters
@@ -107,8 +137,8 @@ fn page_read_from(v: &Value) -> Option<PageRead> {
     })
 }
 
-fn indent(text: &str) -> String {
-    text.replace('\n', "\n  ")
+fn indent(text: &str, newline: &str) -> String {
+    text.replace('\n', newline)
 }
 
 /// Parse an archive. `path` only names the file in errors.
@@ -117,7 +147,8 @@ pub fn from_json(text: &str, path: &str) -> Result<ThreadData> {
         path: sanitize_line(path),
         detail,
     };
-    let v: Value = serde_json::from_str(text).map_err(|e| err(format!("not valid JSON ({e})")))?;
+    let mut v: Value =
+        serde_json::from_str(text).map_err(|e| err(format!("not valid JSON ({e})")))?;
     if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(err(
             "not a wpcomments archive (no \"format\": \"wpcomments-archive\")".into(),
@@ -134,12 +165,13 @@ pub fn from_json(text: &str, path: &str) -> Result<ThreadData> {
     }
     let post = Post::from_json(v.get("post").cloned().unwrap_or(Value::Null))
         .map_err(|e| err(format!("bad post: {e}")))?;
-    let comments = v
-        .get("comments")
-        .and_then(Value::as_array)
-        .ok_or_else(|| err("no comments list".into()))?
-        .iter()
-        .map(|c| Comment::from_json(c.clone()))
+    let comments = match v.get_mut("comments").map(Value::take) {
+        Some(Value::Array(list)) => list,
+        _ => return Err(err("no comments list".into())),
+    };
+    let comments = comments
+        .into_iter()
+        .map(Comment::from_json)
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(|e| err(format!("bad comment: {e}")))?;
     let site_v = v.get("site").cloned().unwrap_or(Value::Null);

@@ -164,7 +164,14 @@ fn read_target(
         indent_width: settings.indent_width,
         date_format: settings.date_format,
     };
-    print(&dump::dump(&data, format, &opts))
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = dump::write(data, format, &opts, &mut out).and_then(|()| out.flush());
+    match written {
+        Ok(()) => Ok(()),
+        // `wpcomments --dump URL | head` is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Io(format!("cannot write to stdout: {e}"))),
+    }
 }
 
 /// The URL with its `#comment-N`, as the reader parses it again.

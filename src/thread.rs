@@ -7,6 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::Comment;
 
+mod append;
+
 /// Why a comment sits at top level although it has a parent id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Detached {
@@ -73,13 +75,23 @@ pub struct Thread {
 
 impl Thread {
     /// Build the tree. Duplicate ids keep the last copy; comments are ordered oldest first.
-    pub fn build(comments: Vec<Comment>) -> Thread {
-        let mut unique: HashMap<u64, Comment> = HashMap::with_capacity(comments.len());
-        for c in comments {
-            unique.insert(c.id, c);
+    pub fn build(mut comments: Vec<Comment>) -> Thread {
+        // De-duplicated in place (no second copy of the thread): the last copy of an id wins.
+        let last: HashMap<u64, usize> = comments
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        if last.len() < comments.len() {
+            let mut i = 0;
+            comments.retain(|c| {
+                i += 1;
+                last.get(&c.id) == Some(&(i - 1))
+            });
         }
-        let mut comments: Vec<Comment> = unique.into_values().collect();
-        comments.sort_by_key(Comment::chrono_key);
+        drop(last);
+        // Keys are unique now: the in-place sort gives the same order as a stable one.
+        comments.sort_unstable_by_key(Comment::chrono_key);
         let by_id: HashMap<u64, usize> = comments
             .iter()
             .enumerate()

@@ -1,7 +1,7 @@
 //! Fetching every comment of a post: the first page tells the page count, the rest come
 //! concurrently, and everything is merged by id.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use futures::stream::{FuturesOrdered, StreamExt};
 use serde_json::Value;
@@ -119,7 +119,8 @@ fn filtered_page_url(
     api.url("wp/v2/comments", &query)
 }
 
-/// Fetch all comments of `post`, calling `on_page` as each page arrives.
+/// Fetch all comments of `post`, calling `on_page` as each page arrives (with a copy: the
+/// comments are also kept, merged by id, for the result).
 pub async fn fetch_comments(
     client: &Client,
     api: &ApiRoot,
@@ -127,12 +128,51 @@ pub async fn fetch_comments(
     opts: &FetchOptions,
     mut on_page: impl FnMut(PageEvent),
 ) -> Result<Fetched> {
-    let mut fetched = fetch_pass(client, api, post, opts, &[], &mut on_page).await?;
+    let mut merged: BTreeMap<u64, Comment> = BTreeMap::new();
+    let streamed = stream_comments(client, api, post, opts, |event| {
+        on_page(event.clone());
+        merged.extend(event.comments.into_iter().map(|c| (c.id, c)));
+    })
+    .await?;
+    let mut comments = Vec::with_capacity(merged.len());
+    comments.extend(merged.into_values());
+    comments.sort_by_key(Comment::chrono_key);
+    Ok(Fetched {
+        comments,
+        total_reported: streamed.total_reported,
+        pages: streamed.pages,
+        warnings: streamed.warnings,
+    })
+}
+
+/// What [`stream_comments`] reports at the end.
+#[derive(Clone, Debug, Default)]
+pub struct Streamed {
+    /// `X-WP-Total` from the first page.
+    pub total_reported: Option<u64>,
+    /// The last page read, summed over the passes.
+    pub pages: u32,
+    /// Things the user should know that did not stop the fetch (comments of other posts
+    /// left out), one sanitized line each.
+    pub warnings: Vec<String>,
+}
+
+/// Fetch all comments of `post`, handing each page to `on_page` as it arrives and keeping
+/// none of them (only their ids): a caller that keeps the thread itself (the TUI) does not
+/// hold it twice. A comment can come twice (a page shifted by a new comment, a moderation
+/// pass); the caller merges by id.
+pub async fn stream_comments(
+    client: &Client,
+    api: &ApiRoot,
+    post: u64,
+    opts: &FetchOptions,
+    mut on_page: impl FnMut(PageEvent),
+) -> Result<Streamed> {
+    let mut seen = HashSet::new();
+    let mut streamed = fetch_pass(client, api, post, opts, &[], &mut seen, &mut on_page).await?;
     if !opts.include_held_and_pings {
-        return Ok(fetched);
+        return Ok(streamed);
     }
-    let mut merged: BTreeMap<u64, Comment> =
-        fetched.comments.drain(..).map(|c| (c.id, c)).collect();
     // The extra passes' totals count only held comments or pings: they must not replace
     // the site's count of the thread.
     let mut extra_page = |mut event: PageEvent| {
@@ -141,14 +181,21 @@ pub async fn fetch_comments(
     };
     let spam = opts.include_spam.then_some(("status", "spam"));
     for filter in MODERATION_PASSES.into_iter().chain(spam) {
-        let extra = fetch_pass(client, api, post, opts, &[filter], &mut extra_page).await?;
-        fetched.pages += extra.pages;
-        fetched.warnings.extend(extra.warnings);
-        merged.extend(extra.comments.into_iter().map(|c| (c.id, c)));
+        let mut pass_seen = HashSet::new();
+        let extra = fetch_pass(
+            client,
+            api,
+            post,
+            opts,
+            &[filter],
+            &mut pass_seen,
+            &mut extra_page,
+        )
+        .await?;
+        streamed.pages += extra.pages;
+        streamed.warnings.extend(extra.warnings);
     }
-    fetched.comments = merged.into_values().collect();
-    fetched.comments.sort_by_key(Comment::chrono_key);
-    Ok(fetched)
+    Ok(streamed)
 }
 
 /// Most pages a thread may have (a million comments at 100 a page); a server claiming more
@@ -166,8 +213,9 @@ async fn fetch_pass(
     post: u64,
     opts: &FetchOptions,
     filter: &[(&str, &str)],
+    seen: &mut HashSet<u64>,
     on_page: &mut impl FnMut(PageEvent),
-) -> Result<Fetched> {
+) -> Result<Streamed> {
     let per_page = opts.per_page.max(1) as usize;
     let concurrency = opts.concurrency.max(1);
     let first = fetch_page(client, api, post, 1, opts, filter).await?;
@@ -175,7 +223,6 @@ async fn fetch_pass(
     // The header is believed only as an upper bound (and then only up to MAX_PAGES).
     let claimed = first.claimed_pages(per_page);
     let mut limit = claimed.unwrap_or(MAX_PAGES).min(MAX_PAGES);
-    let mut merged: BTreeMap<u64, Comment> = BTreeMap::new();
     let mut foreign = Vec::new();
     let mut last = first.number;
     // A server that honours `per_page` ends its list with a shorter page. One that sends
@@ -191,17 +238,21 @@ async fn fetch_pass(
             number
         }
     };
-    let mut absorb = |page: Page, limit: u32, merged: &mut BTreeMap<u64, Comment>| {
+    // The page is handed on whole (its buffer already dropped); only ids stay here.
+    let mut emit = |page: Page, limit: u32, seen: &mut HashSet<u64>| {
+        seen.extend(page.comments.iter().map(|c| c.id));
+        foreign.extend(page.foreign);
         on_page(PageEvent {
             page: page.number,
             total_pages: shown(limit, page.number),
-            comments: page.comments.clone(),
+            comments: page.comments,
             total_reported: page.total.or(total_reported),
         });
-        foreign.extend(page.foreign);
-        merged.extend(page.comments.into_iter().map(|c| (c.id, c)));
     };
-    absorb(first, limit, &mut merged);
+    emit(first, limit, seen);
+    // `FuturesOrdered` keeps page order: each page is handed on as soon as it and the pages
+    // before it are in, an error stops the fetch at once, and duplicates resolve the same
+    // way every run.
     let mut in_flight = FuturesOrdered::new();
     let mut next = 2u32;
     while more {
@@ -217,27 +268,30 @@ async fn fetch_pass(
             // Comments posted during the fetch can add a page at the end.
             limit = limit.max(claimed).min(MAX_PAGES);
         }
-        let nothing_new = page.len > 0 && page.comments.iter().all(|c| merged.contains_key(&c.id));
+        // A non-empty page of nothing but known comments: the server ignores `page`.
+        let nothing_new = page.len > 0 && page.comments.iter().all(|c| seen.contains(&c.id));
         more = page.len > 0 && !nothing_new && (!honoured || page.len >= per_page);
         last = page.number;
-        absorb(page, limit, &mut merged);
+        emit(page, limit, seen);
     }
     if more && last >= MAX_PAGES && limit >= MAX_PAGES {
-        return Err(Error::Malformed {
-            url: short_url(&filtered_page_url(api, post, last, opts, filter)),
-            detail: format!("the server keeps sending full pages past page {MAX_PAGES}"),
-        });
+        return Err(endless(&filtered_page_url(api, post, last, opts, filter)));
     }
     let url = filtered_page_url(api, post, 1, opts, filter);
-    let warnings = foreign_warning(&url, post, merged.is_empty(), &foreign)?;
-    let mut comments: Vec<Comment> = merged.into_values().collect();
-    comments.sort_by_key(Comment::chrono_key);
-    Ok(Fetched {
-        comments,
+    let warnings = foreign_warning(&url, post, seen.is_empty(), &foreign)?;
+    Ok(Streamed {
         total_reported,
         pages: last,
         warnings,
     })
+}
+
+/// A server that keeps sending full pages past [`MAX_PAGES`] (the last one at `url`).
+fn endless(url: &Url) -> Error {
+    Error::Malformed {
+        url: short_url(url),
+        detail: format!("the server keeps sending full pages past page {MAX_PAGES}"),
+    }
 }
 
 /// Comments of other posts are left out with a warning; when nothing of the asked post came

@@ -19,7 +19,7 @@ pub mod refusal;
 pub mod write;
 
 pub use crate::model::ApiRoot;
-pub use comments::{FetchOptions, PageEvent, fetch_comments};
+pub use comments::{FetchOptions, PageEvent, fetch_comments, stream_comments};
 pub use discover::{Target, discover, parse_target};
 pub use http::{Client, ClientConfig, Scope};
 pub use reach::{Reached, reach};
@@ -73,7 +73,8 @@ pub async fn load_thread(
             return from_page(client, target, &first, read, opts, on_page).await;
         }
     };
-    let merged = page_read::merge_pings(&fetched.comments, fetched.total_reported, pings);
+    let known = fetched.comments.iter().map(|c| c.id).collect();
+    let merged = page_read::merge_pings(&known, fetched.total_reported, pings);
     fetched.comments.extend(merged.comments);
     fetched
         .comments

@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use futures::stream::{self, StreamExt};
-use serde_json::json;
 use url::Url;
 
 use super::comments::{MAX_PAGES, PageEvent};
@@ -90,8 +89,7 @@ pub async fn open_page(client: &Client, url: &Url) -> Result<FirstPage> {
 
 fn set_post(comments: &mut [Comment], post: u64) {
     for c in comments {
-        c.post = post;
-        c.raw["post"] = json!(post);
+        c.set_post(post);
     }
 }
 
@@ -291,13 +289,13 @@ pub struct MergedPings {
     pub read: Option<PageRead>,
 }
 
-/// Merge `pings` (from [`pings_if`]) into a REST thread of `rest` comments and `rest_total`.
+/// Merge `pings` (from [`pings_if`]) into a REST thread whose comment ids are `known` and whose
+/// `X-WP-Total` was `rest_total`.
 pub fn merge_pings(
-    rest: &[Comment],
+    known: &BTreeSet<u64>,
     rest_total: Option<u64>,
     pings: Option<PageComments>,
 ) -> MergedPings {
-    let known: BTreeSet<u64> = rest.iter().map(|c| c.id).collect();
     let comments: Vec<Comment> = pings
         .iter()
         .flat_map(|p| p.comments.iter())

@@ -66,30 +66,12 @@ fn route(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.now = now;
             Vec::new()
         }
-        Msg::Opened { generation, opened } if generation == app.generation => {
-            loading::opened(app, *opened);
-            Vec::new()
-        }
-        Msg::Page { generation, event } if generation == app.generation => {
-            loading::page(app, event);
-            moderation::reply::arrived(app, false)
-        }
-        Msg::LoadDone { generation } if generation == app.generation => {
-            let mut effects = loading::done(app);
-            effects.extend(moderation::reply::arrived(app, true));
-            effects
-        }
-        Msg::LoadFailed {
-            generation,
-            message,
-        } if generation == app.generation => {
-            loading::failed(app, message);
-            Vec::new()
-        }
-        Msg::Posts { generation, list } if generation == app.generation => {
-            posts::loaded(app, *list);
-            Vec::new()
-        }
+        Msg::Opened { .. }
+        | Msg::Page { .. }
+        | Msg::Pages { .. }
+        | Msg::LoadDone { .. }
+        | Msg::LoadFailed { .. }
+        | Msg::Posts { .. } => load_report(app, msg),
         Msg::Notice(text) => {
             app.message = Some(text);
             Vec::new()
@@ -111,12 +93,43 @@ fn route(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        // A report of a load that was superseded.
-        Msg::Opened { .. }
-        | Msg::Page { .. }
-        | Msg::LoadDone { .. }
-        | Msg::LoadFailed { .. }
-        | Msg::Posts { .. } => Vec::new(),
+    }
+}
+
+/// A report of the load of generation `app.generation` (the thread, or the site's posts);
+/// reports of a load that was superseded are dropped.
+fn load_report(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Opened { generation, opened } if generation == app.generation => {
+            loading::opened(app, *opened);
+            Vec::new()
+        }
+        Msg::Page { generation, event } if generation == app.generation => {
+            loading::pages(app, vec![event]);
+            moderation::reply::arrived(app, false)
+        }
+        Msg::Pages { generation, events } if generation == app.generation => {
+            loading::pages(app, events);
+            moderation::reply::arrived(app, false)
+        }
+        Msg::LoadDone { generation } if generation == app.generation => {
+            let mut effects = loading::done(app);
+            effects.extend(moderation::reply::arrived(app, true));
+            effects
+        }
+        Msg::LoadFailed {
+            generation,
+            message,
+        } if generation == app.generation => {
+            loading::failed(app, message);
+            Vec::new()
+        }
+        Msg::Posts { generation, list } if generation == app.generation => {
+            posts::loaded(app, *list);
+            Vec::new()
+        }
+        // A report of a load that was superseded (`route` sends only load reports here).
+        _ => Vec::new(),
     }
 }
 

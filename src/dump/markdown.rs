@@ -6,6 +6,8 @@
 
 use url::Url;
 
+use std::io::Write;
+
 use crate::model::ThreadData;
 use crate::present;
 use crate::render::{Doc, Line, sanitize_line};
@@ -18,7 +20,12 @@ const MAX_LIST_DEPTH: usize = 6;
 /// Paragraphs are not wrapped in markdown: the reader's viewer does that.
 const NO_WRAP: usize = usize::MAX;
 
-pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> String {
+pub(super) fn write(
+    data: &ThreadData,
+    thread: &Thread,
+    opts: &DumpOptions,
+    sink: &mut dyn Write,
+) -> std::io::Result<()> {
     // The separators are the only glyphs markdown draws (quotes are `>`, lists `-`).
     let dot = if opts.ascii { "-" } else { "·" };
     let mut out = format!("# {}\n\n", escape(&present::title(data)));
@@ -70,8 +77,11 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
         }
         let doc = Doc::parse(&comment.content_html);
         body(&doc, comment.id, &format!("{indent}  "), &mut out);
+        // Written a comment at a time: the dump is never whole in memory.
+        sink.write_all(out.as_bytes())?;
+        out.clear();
     }
-    out
+    sink.write_all(out.as_bytes())
 }
 
 /// An http(s) URL re-serialized by a URL parser (which percent-encodes `<`, `>`, quotes and

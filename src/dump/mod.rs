@@ -4,6 +4,8 @@
 mod markdown;
 mod text;
 
+use std::io::Write;
+
 use crate::archive;
 use crate::model::ThreadData;
 use crate::thread::Thread;
@@ -50,10 +52,24 @@ impl Default for DumpOptions {
 
 /// Render `data` in `format`.
 pub fn dump(data: &ThreadData, format: Format, opts: &DumpOptions) -> String {
-    let thread = Thread::build(data.comments.clone());
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and every writer writes UTF-8.
+    let _ = write(data.clone(), format, opts, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Render `data` in `format` to `out` a comment at a time, so neither a copy of the thread
+/// nor the whole output is ever held (the comments move into the tree). Errors are `out`'s.
+pub fn write(
+    mut data: ThreadData,
+    format: Format,
+    opts: &DumpOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let thread = Thread::build(std::mem::take(&mut data.comments));
     match format {
-        Format::Text => text::write(data, &thread, opts),
-        Format::Markdown => markdown::write(data, &thread, opts),
-        Format::Json => archive::to_json(data, &thread),
+        Format::Text => text::write(&data, &thread, opts, out),
+        Format::Markdown => markdown::write(&data, &thread, opts, out),
+        Format::Json => archive::write(&data, &thread, out),
     }
 }

@@ -1,5 +1,7 @@
 //! Plain text: a header, then each comment with guide characters showing its depth.
 
+use std::io::Write;
+
 use crate::model::ThreadData;
 use crate::present;
 use crate::render::{Doc, display_width, sanitize_line, wrap_plain};
@@ -12,7 +14,12 @@ const MIN_BODY: usize = 20;
 /// Narrowest line (`--width` accepts no less).
 const MIN_WIDTH: usize = 10;
 
-pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> String {
+pub(super) fn write(
+    data: &ThreadData,
+    thread: &Thread,
+    opts: &DumpOptions,
+    sink: &mut dyn Write,
+) -> std::io::Result<()> {
     let width = opts.width.max(MIN_WIDTH);
     let min_body = MIN_BODY.min(width);
     let mut out = String::new();
@@ -35,8 +42,11 @@ pub(super) fn write(data: &ThreadData, thread: &Thread, opts: &DumpOptions) -> S
         // plain blank line.
         let next_depth = rows.get(i + 1).map_or(0, |r| r.depth.min(cap));
         push_line(&mut out, &guide.repeat(shown_depth.min(next_depth)), "");
+        // Written a comment at a time: the dump is never whole in memory.
+        sink.write_all(out.as_bytes())?;
+        out.clear();
     }
-    out
+    sink.write_all(out.as_bytes())
 }
 
 fn comment(

@@ -1,14 +1,17 @@
 //! The data a thread is made of: the site, the post and its comments, as the REST API sends them.
 //!
-//! Each record keeps the raw JSON object it was built from, so an archive can store every fetched
-//! field losslessly while the rest of the program works with typed fields.
+//! A comment keeps what it was built from, so an archive can store every fetched field
+//! losslessly while the rest of the program works with typed fields; a post keeps its raw JSON
+//! object (one per thread).
 
 pub mod api_root;
 pub mod clock;
+mod comment;
 pub mod moderation;
 pub mod queue;
 
 pub use api_root::ApiRoot;
+pub use comment::Comment;
 
 use chrono::NaiveDateTime;
 use serde_json::Value;
@@ -38,89 +41,6 @@ fn rendered_field(v: &Value, key: &str) -> String {
             .unwrap_or_default()
             .to_owned(),
         None => String::new(),
-    }
-}
-
-fn u64_field(v: &Value, key: &str) -> u64 {
-    v.get(key).and_then(Value::as_u64).unwrap_or(0)
-}
-
-/// One comment (or pingback/trackback) of a post.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Comment {
-    /// Comment id, unique within the site.
-    pub id: u64,
-    /// Id of the post the comment belongs to.
-    pub post: u64,
-    /// Id of the parent comment, 0 for a top-level comment.
-    pub parent: u64,
-    /// User id of a registered author, 0 for guests and pingbacks.
-    pub author: u64,
-    /// Display name as sent (untrusted, unsanitized).
-    pub author_name: String,
-    /// Author's website (untrusted).
-    pub author_url: String,
-    /// Creation time in UTC.
-    pub date_gmt: Option<NaiveDateTime>,
-    /// `content.rendered`: HTML (untrusted).
-    pub content_html: String,
-    /// Permalink of the comment.
-    pub link: String,
-    /// `approved`, `hold`, `spam`, `trash`.
-    pub status: String,
-    /// `comment`, `pingback`, `trackback` or a custom type.
-    pub kind: String,
-    /// The object exactly as fetched, for lossless archives.
-    pub raw: Value,
-}
-
-impl Comment {
-    /// Build from one element of a `/wp/v2/comments` response. Fails only without a numeric `id`.
-    pub fn from_json(raw: Value) -> Result<Comment, String> {
-        let id = raw
-            .get("id")
-            .and_then(Value::as_u64)
-            .ok_or_else(|| "comment without a numeric id".to_owned())?;
-        let status = match str_field(&raw, "status") {
-            s if s.is_empty() => "approved".to_owned(),
-            s => s,
-        };
-        let kind = match str_field(&raw, "type") {
-            s if s.is_empty() => "comment".to_owned(),
-            s => s,
-        };
-        Ok(Comment {
-            id,
-            post: u64_field(&raw, "post"),
-            parent: u64_field(&raw, "parent"),
-            author: u64_field(&raw, "author"),
-            author_name: str_field(&raw, "author_name"),
-            author_url: str_field(&raw, "author_url"),
-            date_gmt: parse_wp_date(raw.get("date_gmt")),
-            content_html: rendered_field(&raw, "content"),
-            link: str_field(&raw, "link"),
-            status,
-            kind,
-            raw,
-        })
-    }
-
-    /// Key that orders comments oldest first; id breaks ties so the order is total. Comments
-    /// without a date (pingbacks that a theme prints without one, read from its page) come
-    /// after the dated ones, in id order.
-    pub fn chrono_key(&self) -> (bool, Option<NaiveDateTime>, u64) {
-        (self.date_gmt.is_none(), self.date_gmt, self.id)
-    }
-
-    /// The site's local `date` (REST field `date`, the site's time zone, no offset): shown,
-    /// marked as site time, when `date_gmt` is missing.
-    pub fn site_date(&self) -> Option<NaiveDateTime> {
-        parse_wp_date(self.raw.get("date"))
-    }
-
-    /// True for pingbacks and trackbacks.
-    pub fn is_ping(&self) -> bool {
-        self.kind == "pingback" || self.kind == "trackback"
     }
 }
 

@@ -81,6 +81,11 @@ pub const FILES: &[(&str, Dir, &str)] = &[
         Dir::Cache,
         "wpcomments.log",
     ),
+    (
+        "what discovery found per post URL (a cache)",
+        Dir::Cache,
+        "discovery.json",
+    ),
 ];
 
 /// The file `name` in `dir` (`None` without a home directory or override).

@@ -103,6 +103,7 @@ pub fn run(launch: Launch) -> Result<()> {
         launch.client,
         fetch,
         seen::SeenStore::default_location(),
+        crate::store::discovery::DiscoveryCache::default_location(),
         tx.clone(),
     );
     let term_err = |e: std::io::Error| Error::Io(format!("terminal: {e}"));

@@ -41,17 +41,73 @@ pub fn run(
             Err(RecvTimeoutError::Timeout) => Msg::Tick(crate::model::clock::now_utc()),
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         };
-        let mut effects = update(app, first);
-        for _ in 0..BATCH {
-            match rx.try_recv() {
-                Ok(msg) => effects.extend(update(app, msg)),
-                Err(_) => break,
-            }
-        }
+        let effects = apply_batch(app, take_batch(first, rx), |app| {
+            terminal::draw(terminal, |f| draw(app, f)).map(|_| ())
+        })?;
         if apply(terminal, app, effects, worker)? || app.quit {
             return Ok(());
         }
     }
+}
+
+/// `first` and what else is waiting on `rx` (at most [`BATCH`]): the messages applied before
+/// the next frame. What the user did (keys, mouse, resize) comes first, so it never waits
+/// behind a load; pages of the same load waiting behind each other become one
+/// [`Msg::Pages`], so a burst costs one tree update; everything else keeps its order.
+pub fn take_batch(first: Msg, rx: &Receiver<Msg>) -> Vec<Msg> {
+    let mut waiting = vec![first];
+    while waiting.len() <= BATCH {
+        match rx.try_recv() {
+            Ok(msg) => waiting.push(msg),
+            Err(_) => break,
+        }
+    }
+    let (mut batch, reports): (Vec<Msg>, Vec<Msg>) = waiting.into_iter().partition(is_input);
+    for msg in reports {
+        match (batch.last_mut(), msg) {
+            (
+                Some(Msg::Pages { generation, events }),
+                Msg::Page {
+                    generation: g,
+                    event,
+                },
+            ) if *generation == g => {
+                events.push(event);
+            }
+            (_, Msg::Page { generation, event }) => batch.push(Msg::Pages {
+                generation,
+                events: vec![event],
+            }),
+            (_, msg) => batch.push(msg),
+        }
+    }
+    batch
+}
+
+/// Keys, mouse and resizes: what the user did.
+fn is_input(msg: &Msg) -> bool {
+    matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Resize { .. })
+}
+
+/// Apply a batch from [`take_batch`]. When input is followed by worker reports, `redraw`
+/// shows the input's effect before the reports are applied: a key's frame never waits for
+/// pages to be merged.
+pub fn apply_batch(
+    app: &mut App,
+    batch: Vec<Msg>,
+    mut redraw: impl FnMut(&App) -> io::Result<()>,
+) -> io::Result<Vec<Effect>> {
+    let mut effects = Vec::new();
+    let mut input_pending = false;
+    for msg in batch {
+        let input = is_input(&msg);
+        if !input && input_pending && !app.quit {
+            redraw(app)?;
+        }
+        input_pending = input;
+        effects.extend(update(app, msg));
+    }
+    Ok(effects)
 }
 
 /// Carry out effects; `true` when the app should exit.
@@ -113,4 +169,89 @@ pub fn spawn_input(tx: Sender<Msg>, stop: Arc<AtomicBool>) -> io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc::channel;
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::api::PageEvent;
+    use crate::tui::testing::{app, comment, open, thread_data};
+
+    fn page(generation: u64, n: u32) -> Msg {
+        Msg::Page {
+            generation,
+            event: PageEvent {
+                page: n,
+                total_pages: 9,
+                comments: vec![comment(u64::from(n) + 100, 0, i64::from(n) + 100, "p", "x")],
+                total_reported: None,
+            },
+        }
+    }
+
+    fn key(c: char) -> Msg {
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn keys_go_before_waiting_pages_and_pages_in_a_row_become_one() {
+        let (tx, rx) = channel();
+        for msg in [
+            page(1, 2),
+            page(1, 3),
+            key('j'),
+            page(1, 4),
+            Msg::LoadDone { generation: 1 },
+        ] {
+            tx.send(msg).expect("send");
+        }
+        let batch = take_batch(page(1, 1), &rx);
+        assert!(matches!(batch[0], Msg::Key(_)), "{batch:?}");
+        match &batch[1] {
+            Msg::Pages {
+                generation: 1,
+                events,
+            } => {
+                let pages: Vec<u32> = events.iter().map(|e| e.page).collect();
+                assert_eq!(pages, [1, 2, 3, 4]);
+            }
+            other => panic!("expected the pages merged, got {other:?}"),
+        }
+        assert!(matches!(batch[2], Msg::LoadDone { generation: 1 }));
+        assert_eq!(batch.len(), 3);
+    }
+
+    #[test]
+    fn pages_of_different_loads_stay_apart() {
+        let (tx, rx) = channel();
+        tx.send(page(2, 1)).expect("send");
+        let batch = take_batch(page(1, 1), &rx);
+        assert_eq!(batch.len(), 2);
+    }
+
+    #[test]
+    fn a_key_is_drawn_before_the_pages_behind_it_are_merged() {
+        let mut a = app(80, 24);
+        open(
+            &mut a,
+            thread_data("T", vec![comment(1, 0, 1, "a", "x")]),
+            None,
+        );
+        let generation = a.generation;
+        let mut drawn_with = Vec::new();
+        let batch = vec![key('j'), page(generation, 1)];
+        apply_batch(&mut a, batch, |app| {
+            drawn_with.push(app.thread.as_ref().map_or(0, |v| v.thread.len()));
+            Ok(())
+        })
+        .expect("applied");
+        // One frame, after the key and before the page.
+        assert_eq!(drawn_with, [1]);
+        assert_eq!(a.thread.as_ref().map(|v| v.thread.len()), Some(2));
+        assert_eq!(a.progress.pages_done, 2);
+    }
 }

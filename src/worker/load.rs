@@ -1,14 +1,16 @@
 //! Loading jobs: a thread (demo, archive, URL or a chosen post) streamed page by page, and
 //! a page of a site's posts.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::Ctx;
 use crate::api::auth::whoami;
+use crate::api::discover::Target;
 use crate::api::page_fallback::{self, Opening};
 use crate::api::page_read;
 use crate::api::posts::recent_posts;
-use crate::api::{ApiRoot, FetchOptions, fetch_comments, parse_target};
+use crate::api::{ApiRoot, FetchOptions, stream_comments};
 use crate::app::msg::{Msg, Opened, PostTarget, PostsPage, ThreadSource};
 use crate::error::{Error, Result};
 use crate::model::{Post, Site, ThreadData};
@@ -46,7 +48,7 @@ pub(super) async fn thread(ctx: Arc<Ctx>, generation: u64, source: ThreadSource)
                 Err(e) => Err(Error::Io(e.to_string())),
             }
         }
-        ThreadSource::Url(url) => from_url(&ctx, generation, &url).await,
+        ThreadSource::Url(url) => super::url::from_url(&ctx, generation, &url).await,
         ThreadSource::Post(target) => {
             let PostTarget {
                 api,
@@ -85,7 +87,7 @@ fn from_data(ctx: &Ctx, generation: u64, data: ThreadData, track_seen: bool) -> 
     true
 }
 
-fn open_post(
+pub(super) fn open_post(
     ctx: &Ctx,
     api: Option<ApiRoot>,
     site: Site,
@@ -109,9 +111,15 @@ fn open_post(
     }
 }
 
-/// Send the post, then stream its comments page by page; a reader who cannot see pingbacks
-/// over REST gets them from the post's page, as one more page at the end.
-async fn comments(ctx: &Ctx, generation: u64, api: &ApiRoot, opened: Opened) -> Result<()> {
+/// Send the post, then stream its comments page by page (the UI keeps the thread; only ids are
+/// kept here); a reader who cannot see pingbacks over REST gets them from the post's page, as
+/// one more page at the end.
+pub(super) async fn comments(
+    ctx: &Ctx,
+    generation: u64,
+    api: &ApiRoot,
+    opened: Opened,
+) -> Result<()> {
     let post = opened.post.clone();
     ctx.send(Msg::Opened {
         generation,
@@ -119,8 +127,10 @@ async fn comments(ctx: &Ctx, generation: u64, api: &ApiRoot, opened: Opened) -> 
     });
     let opts = fetch_options(ctx, api).await;
     let client = ctx.client()?;
-    let (fetched, pings) = futures::join!(
-        fetch_comments(client, api, post.id, &opts, |event| {
+    let mut known = BTreeSet::new();
+    let (streamed, pings) = futures::join!(
+        stream_comments(client, api, post.id, &opts, |event| {
+            known.extend(event.comments.iter().map(|c| c.id));
             ctx.send(Msg::Page { generation, event });
         }),
         page_read::pings_if(
@@ -130,17 +140,17 @@ async fn comments(ctx: &Ctx, generation: u64, api: &ApiRoot, opened: Opened) -> 
             opts.concurrency
         )
     );
-    let fetched = fetched?;
-    for warning in &fetched.warnings {
+    let streamed = streamed?;
+    for warning in &streamed.warnings {
         ctx.send(Msg::Notice(warning.clone()));
     }
-    super::page::send_pings(ctx, generation, &fetched, pings);
+    super::page::send_pings(ctx, generation, &known, &streamed, pings);
     Ok(())
 }
 
 /// The fetch options for `api`: with an identity that may moderate, held comments and
 /// pingbacks too (in the edit context). Not knowing (the check failed) reads as anyone.
-async fn fetch_options(ctx: &Ctx, api: &ApiRoot) -> FetchOptions {
+pub(super) async fn fetch_options(ctx: &Ctx, api: &ApiRoot) -> FetchOptions {
     let mut opts = ctx.fetch.clone();
     let Ok(client) = ctx.client() else {
         return opts;
@@ -177,11 +187,17 @@ async fn fetch_options(ctx: &Ctx, api: &ApiRoot) -> FetchOptions {
     opts
 }
 
-/// A URL: a post's thread, or (for a site URL) its recent posts. `Ok(false)`: a post list.
-async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bool> {
+/// A URL met for the first time (nothing remembered): discovery, the post, and its comments —
+/// over REST, or from the post's page when REST does not serve this reader. `Ok(false)`: a
+/// post list. On a thread read over REST, what discovery found is handed to `remember`.
+pub(super) async fn discover_and_open(
+    ctx: &Ctx,
+    generation: u64,
+    target: &Target,
+    remember: impl FnOnce(&crate::api::discover::Discovered, u64),
+) -> Result<bool> {
     let client = ctx.client()?;
-    let target = parse_target(url)?;
-    let (found, post, site) = match page_fallback::open(client, &target).await? {
+    let (found, post, site) = match page_fallback::open(client, target).await? {
         Opening::Page { first, read } => {
             let opened = open_post(
                 ctx,
@@ -198,6 +214,7 @@ async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bool> {
     };
     match post {
         Ok(post) => {
+            let id = post.id;
             let opened = open_post(
                 ctx,
                 Some(found.api.clone()),
@@ -207,6 +224,7 @@ async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bool> {
                 target.url.to_string(),
             );
             comments(ctx, generation, &found.api, opened).await?;
+            remember(&found, id);
             Ok(true)
         }
         Err(Error::NeedPost { .. }) => {
@@ -221,7 +239,7 @@ async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bool> {
     }
 }
 
-async fn posts_page(
+pub(super) async fn posts_page(
     ctx: &Ctx,
     api: ApiRoot,
     site: Site,

@@ -5,6 +5,7 @@ pub mod compose;
 pub mod load;
 pub mod moderation;
 mod page;
+pub mod url;
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use crate::api::{Client, ClientConfig, FetchOptions};
 use crate::app::msg::moderation::ModEffect;
 use crate::app::msg::{Effect, Msg};
 use crate::error::{Error, Result};
+use crate::store::discovery::DiscoveryCache;
 use crate::store::seen::SeenStore;
 
 /// Handle to the worker thread.
@@ -37,16 +39,18 @@ struct Ctx {
     moderator: std::sync::Mutex<Option<(String, bool)>>,
     fetch: FetchOptions,
     seen: Option<SeenStore>,
+    /// What discovery found on earlier visits.
+    discovery: Option<DiscoveryCache>,
     tx: Sender<Msg>,
 }
 
 impl Ctx {
-    fn send(&self, msg: Msg) {
+    pub(super) fn send(&self, msg: Msg) {
         // The UI is gone when this fails; nothing is left to tell.
         let _ = self.tx.send(msg);
     }
 
-    fn client(&self) -> Result<&Client> {
+    pub(super) fn client(&self) -> Result<&Client> {
         self.client.as_ref().map_err(|e| Error::Io(e.clone()))
     }
 }
@@ -57,6 +61,7 @@ impl Worker {
         client: ClientConfig,
         fetch: FetchOptions,
         seen: Option<SeenStore>,
+        discovery: Option<DiscoveryCache>,
         tx: Sender<Msg>,
     ) -> Worker {
         let (jobs, rx) = unbounded_channel();
@@ -64,7 +69,7 @@ impl Worker {
             .name("wpcomments-worker".into())
             .spawn({
                 let tx = tx.clone();
-                move || run(client, fetch, seen, tx, rx)
+                move || run(client, fetch, (seen, discovery), tx, rx)
             });
         let thread = match spawned {
             Ok(handle) => Some(handle),
@@ -105,7 +110,7 @@ impl Worker {
 fn run(
     client: ClientConfig,
     fetch: FetchOptions,
-    seen: Option<SeenStore>,
+    (seen, discovery): (Option<SeenStore>, Option<DiscoveryCache>),
     tx: Sender<Msg>,
     rx: UnboundedReceiver<Effect>,
 ) {
@@ -129,6 +134,7 @@ fn run(
             moderator: std::sync::Mutex::new(None),
             fetch,
             seen,
+            discovery,
             tx,
         });
         let mut jobs = Jobs {

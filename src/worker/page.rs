@@ -3,7 +3,9 @@
 
 use super::Ctx;
 use crate::api::PageEvent;
-use crate::api::comments::Fetched;
+use std::collections::BTreeSet;
+
+use crate::api::comments::Streamed;
 use crate::api::page_read::{self, FirstPage, PageComments};
 use crate::app::msg::{Msg, Opened};
 use crate::error::Result;
@@ -30,18 +32,20 @@ pub(super) async fn thread(
         .map(|_| ())
 }
 
-/// The pingbacks read from the page that REST did not send, as one more page after REST's.
+/// The pingbacks read from the page that REST did not send (REST sent the comments `known`, in
+/// the pages `streamed` counts), as one more page after REST's.
 pub(super) fn send_pings(
     ctx: &Ctx,
     generation: u64,
-    fetched: &Fetched,
+    known: &BTreeSet<u64>,
+    streamed: &Streamed,
     pings: Option<PageComments>,
 ) {
-    let merged = page_read::merge_pings(&fetched.comments, fetched.total_reported, pings);
+    let merged = page_read::merge_pings(known, streamed.total_reported, pings);
     if merged.comments.is_empty() {
         return;
     }
-    let page = fetched.pages + 1;
+    let page = streamed.pages + 1;
     let event = PageEvent {
         page,
         total_pages: page,

@@ -1,7 +1,10 @@
 //! Properties that hold for any input (proptest): the tree holds every comment exactly once
 //! whatever the parents say; sanitized text never carries a control, bidi or lone joiner
 //! character; wrapped lines never exceed the width (measured by `display_width`, the function
-//! tests/e2e_tmux.rs checks against a real terminal); an archive reads back as written.
+//! tests/e2e_tmux.rs checks against a real terminal); an archive reads back as written; a
+//! comment gives back the object it was fetched as (`model_raw.rs`).
+
+mod model_raw;
 
 use std::collections::{HashMap, HashSet};
 

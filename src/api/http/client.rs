@@ -265,20 +265,7 @@ impl Client {
         // Logged: method, URL without credentials, status, size, time. Never headers or
         // bodies, which carry the credentials and what is posted.
         let method_name = method.to_string();
-        let mut request = http.request(method, url.clone());
-        let mut with_auth = false;
-        if let Some(auth) = &self.config.auth
-            && self
-                .config
-                .auth_scope
-                .as_ref()
-                .is_some_and(|s| s.contains(url))
-        {
-            with_auth = true;
-            check_transport(url)?;
-            // reqwest drops this header when a redirect leaves the host (tests/oauth_wire.rs).
-            request = auth.apply(request);
-        }
+        let (mut request, with_auth) = self.authorize(http.request(method, url.clone()), url)?;
         // Silence before a GET's headers counts from when the connection could be up.
         let headers_within = match body {
             Some(_) => self.config.timeout,
@@ -324,6 +311,24 @@ impl Client {
             headers,
             body,
         })
+    }
+
+    /// `request` with the credentials when `url` lies inside their scope (and goes over https
+    /// or to loopback: [`check_transport`]); `true` when they were added.
+    fn authorize(
+        &self,
+        request: reqwest::RequestBuilder,
+        url: &Url,
+    ) -> Result<(reqwest::RequestBuilder, bool)> {
+        let in_scope = |s: &Scope| s.contains(url);
+        match &self.config.auth {
+            Some(auth) if self.config.auth_scope.as_ref().is_some_and(in_scope) => {
+                check_transport(url)?;
+                // reqwest drops this header when a redirect leaves the host (tests/oauth_wire.rs).
+                Ok((auth.apply(request), true))
+            }
+            _ => Ok((request, false)),
+        }
     }
 
     fn stalled(&self, url: &Url) -> Error {

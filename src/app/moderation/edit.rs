@@ -25,7 +25,7 @@ pub fn open(app: &mut App) -> Vec<Effect> {
         _ => app.thread.as_ref().and_then(|v| {
             let c = v.thread.comment(v.selected_index()?);
             let raw = c
-                .raw
+                .raw()
                 .pointer("/content/raw")
                 .and_then(Value::as_str)
                 .map(str::to_owned);

@@ -17,10 +17,7 @@ pub fn set_status(view: &mut ThreadView, id: u64, to: Option<Status>) {
     if c.status == to.wire() {
         return;
     }
-    c.status = to.wire().to_owned();
-    if let Some(obj) = c.raw.as_object_mut() {
-        obj.insert("status".into(), to.wire().into());
-    }
+    c.set_status(to.wire());
     view.merge(vec![c]);
 }
 

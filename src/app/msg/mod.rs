@@ -47,6 +47,14 @@ pub enum Msg {
         /// The page.
         event: PageEvent,
     },
+    /// Pages that arrived together, applied as one (the run loop merges `Page`s waiting
+    /// behind each other, so a burst costs one tree update, not one per page).
+    Pages {
+        /// Which load.
+        generation: u64,
+        /// The pages, in arrival order.
+        events: Vec<PageEvent>,
+    },
     /// Every page arrived.
     LoadDone {
         /// Which load.

@@ -12,8 +12,6 @@ use crate::render::{Doc, Line};
 /// What the TUI keeps of one comment besides the [`Comment`] itself.
 #[derive(Clone, Debug)]
 pub struct Body {
-    /// The HTML it was parsed from (a refresh re-parses only when this changed).
-    pub html: String,
     /// Parsed body.
     pub doc: Doc,
     /// Display name (sanitized).
@@ -29,7 +27,6 @@ impl Body {
         let author = present::author(comment);
         let haystack = format!("{}\n{}", author, doc.plain_text()).to_lowercase();
         Body {
-            html: comment.content_html.clone(),
             doc,
             author,
             haystack,
@@ -40,14 +37,25 @@ impl Body {
 /// Body lines laid out for one width, shared between the cache and its readers.
 pub type Laid = Rc<Vec<Line>>;
 
-/// Laid-out body lines by `(comment id, width)`.
+/// Laid-out body lines by `(comment id, width)`, bounded: at most `2 × CAPACITY` entries, the
+/// ones used least recently dropped first (two generations: entries used since the last
+/// turnover survive the next one).
 ///
 /// Interior mutability lets `draw(&state)` fill it: laying out is a pure function of the
 /// parsed body and the width, so caching it is not a state change anyone can observe.
 #[derive(Debug, Default)]
 pub struct LayoutCache {
-    lines: RefCell<HashMap<(u64, usize, bool), Laid>>,
+    lines: RefCell<Generations>,
 }
+
+#[derive(Debug, Default)]
+struct Generations {
+    current: HashMap<(u64, usize, bool), Laid>,
+    previous: HashMap<(u64, usize, bool), Laid>,
+}
+
+/// Entries per generation: a few screens of comments at a few widths.
+const CAPACITY: usize = 2048;
 
 impl Clone for LayoutCache {
     fn clone(&self) -> Self {
@@ -60,27 +68,39 @@ impl LayoutCache {
     /// bars, bullets and rules in ASCII.
     pub fn get(&self, id: u64, body: &Body, width: usize, ascii: bool) -> Rc<Vec<Line>> {
         let key = (id, width, ascii);
-        if let Some(found) = self.lines.borrow().get(&key) {
+        let mut g = self.lines.borrow_mut();
+        if let Some(found) = g.current.get(&key) {
             return Rc::clone(found);
         }
-        let lines = Rc::new(body.doc.layout_with(width, ascii));
-        self.lines.borrow_mut().insert(key, Rc::clone(&lines));
+        let lines = match g.previous.remove(&key) {
+            Some(found) => found,
+            None => Rc::new(body.doc.layout_with(width, ascii)),
+        };
+        if g.current.len() >= CAPACITY {
+            g.previous = std::mem::take(&mut g.current);
+        }
+        g.current.insert(key, Rc::clone(&lines));
         lines
     }
 
     /// Forget one comment (its body changed).
     pub fn forget(&self, id: u64) {
-        self.lines.borrow_mut().retain(|(i, _, _), _| *i != id);
+        let mut g = self.lines.borrow_mut();
+        g.current.retain(|(i, _, _), _| *i != id);
+        g.previous.retain(|(i, _, _), _| *i != id);
     }
 
     /// Forget everything (the width changed).
     pub fn clear(&self) {
-        self.lines.borrow_mut().clear();
+        let mut g = self.lines.borrow_mut();
+        g.current.clear();
+        g.previous.clear();
     }
 
     /// Entries held (tests, benches).
     pub fn len(&self) -> usize {
-        self.lines.borrow().len()
+        let g = self.lines.borrow();
+        g.current.len() + g.previous.len()
     }
 
     /// True when nothing is cached.

@@ -35,21 +35,28 @@ pub fn opened(app: &mut App, opened: Opened) {
     }
 }
 
-/// A page of comments arrived.
-pub fn page(app: &mut App, event: PageEvent) {
-    app.progress.pages_done += 1;
-    app.progress.total_pages = app.progress.total_pages.max(event.total_pages);
+/// Pages of comments arrived: one tree update for all of them.
+pub fn pages(app: &mut App, events: Vec<PageEvent>) {
+    app.progress.pages_done += events.len() as u32;
     let frame = crate::app::tree_frame(app);
+    let mut comments = Vec::new();
+    for event in events {
+        app.progress.total_pages = app.progress.total_pages.max(event.total_pages);
+        let Some(view) = app.thread.as_mut() else {
+            return;
+        };
+        if event.total_reported.is_some() {
+            view.total_reported = event.total_reported;
+        }
+        if let Some(seen) = view.refresh_seen.as_mut() {
+            seen.extend(event.comments.iter().map(|c| c.id));
+        }
+        comments.extend(event.comments);
+    }
     let Some(view) = app.thread.as_mut() else {
         return;
     };
-    if event.total_reported.is_some() {
-        view.total_reported = event.total_reported;
-    }
-    if let Some(seen) = view.refresh_seen.as_mut() {
-        seen.extend(event.comments.iter().map(|c| c.id));
-    }
-    view.merge(event.comments);
+    view.merge(comments);
     ensure_visible(view, frame);
 }
 

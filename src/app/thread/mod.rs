@@ -155,18 +155,22 @@ impl ThreadView {
     /// Add (or replace) comments and rebuild the tree, keeping selection and scroll.
     pub fn merge(&mut self, comments: Vec<Comment>) {
         for c in &comments {
-            let changed = self
-                .bodies
-                .get(&c.id)
-                .is_none_or(|b| b.html != c.content_html);
-            if changed {
+            // A refresh re-parses a body only when its HTML changed.
+            let same = self.bodies.contains_key(&c.id)
+                && self
+                    .thread
+                    .index_of(c.id)
+                    .is_some_and(|i| self.thread.comment(i).content_html == c.content_html);
+            if !same && self.bodies.insert(c.id, Body::new(c)).is_some() {
                 self.cache.forget(c.id);
-                self.bodies.insert(c.id, Body::new(c));
             }
         }
-        let mut all = std::mem::take(&mut self.thread).into_comments();
-        all.extend(comments);
-        self.thread = Thread::build(all);
+        // A page of a first load grows the tree; anything else rebuilds it.
+        if let Err(comments) = self.thread.append(comments) {
+            let mut all = std::mem::take(&mut self.thread).into_comments();
+            all.extend(comments);
+            self.thread = Thread::build(all);
+        }
         self.refresh_rows();
         if let Some(focus) = self.focus
             && self.thread.index_of(focus).is_some()

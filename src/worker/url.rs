@@ -1,0 +1,212 @@
+//! Opening a URL in as few round trips as the site allows: once the post's id is known (from
+//! an earlier visit, the page's `alternate` link, or `?p=`), the post, the site index and
+//! the first comment page are asked for together; pages that arrive before the post wait
+//! for it. What discovery found is remembered per URL (see [`crate::store::discovery`]), so a
+//! repeat visit skips discovery; a load that used a remembered entry and fails before
+//! anything was shown forgets it and discovers again.
+
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+
+use super::Ctx;
+use super::load::{comments, fetch_options, open_post, posts_page};
+use crate::api::comments::Streamed;
+use crate::api::discover::{Discovered, Target};
+use crate::api::page_read;
+use crate::api::posts::{find_post, site_info};
+use crate::api::{FetchOptions, PageEvent, parse_target, stream_comments};
+use crate::app::msg::{Msg, Opened};
+use crate::error::{Error, Result};
+use crate::model::Post;
+
+/// A URL: a post's thread, or (for a site URL) its recent posts. `Ok(false)`: a post list.
+pub(super) async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bool> {
+    let target = parse_target(url)?;
+    let cache = ctx.discovery.as_ref();
+    if let Some(remembered) = cache.and_then(|c| c.load(&target.url)) {
+        let mut shown = false;
+        let outcome = open(
+            ctx,
+            generation,
+            &target,
+            remembered.found,
+            remembered.post,
+            &mut shown,
+        )
+        .await;
+        match outcome {
+            Err(_) if !shown => {
+                // Stale (the site moved, the post is gone): forget it and discover afresh.
+                if let Some(c) = cache {
+                    c.forget(&target.url);
+                }
+            }
+            Err(e) => {
+                if let Some(c) = cache {
+                    c.forget(&target.url);
+                }
+                return Err(e);
+            }
+            ok => return ok,
+        }
+    }
+    // Nothing remembered: discovery, with the page reader when REST does not serve this reader.
+    super::load::discover_and_open(ctx, generation, &target, |found, id| {
+        if let Some(cache) = &ctx.discovery {
+            cache.store(&target.url, found, Some(id));
+        }
+    })
+    .await
+}
+
+/// Where the first pages go until the post is shown.
+#[derive(Default)]
+struct Early {
+    opened: bool,
+    held: Vec<PageEvent>,
+    /// Ids of every comment streamed (to merge pingbacks read from the page).
+    known: BTreeSet<u64>,
+}
+
+/// Open the thread `found` points at; with `post_id`, ask for everything at once. `shown`
+/// becomes true once the UI got the post.
+async fn open(
+    ctx: &Ctx,
+    generation: u64,
+    target: &Target,
+    found: Discovered,
+    post_id: Option<u64>,
+    shown: &mut bool,
+) -> Result<bool> {
+    let client = ctx.client()?;
+    let opts = match post_id {
+        Some(_) => Some(fetch_options(ctx, &found.api).await),
+        None => None,
+    };
+    let early = Mutex::new(Early::default());
+    let send_page = |event: PageEvent| {
+        let mut e = early.lock().unwrap_or_else(|p| p.into_inner());
+        e.known.extend(event.comments.iter().map(|c| c.id));
+        if e.opened {
+            ctx.send(Msg::Page { generation, event });
+        } else {
+            e.held.push(event);
+        }
+    };
+    let first_pages = async {
+        match (post_id, &opts) {
+            (Some(id), Some(opts)) => {
+                Some(stream_comments(client, &found.api, id, opts, send_page).await)
+            }
+            _ => None,
+        }
+    };
+    let post_and_site = async {
+        let (post, site) = futures::join!(
+            find_post(client, &found, target),
+            site_info(client, &found.api)
+        );
+        let opened = match &post {
+            Ok(p) if Some(p.id) == post_id => {
+                let opened = opened(ctx, &found, target, p.clone(), site.clone());
+                let mut e = early.lock().unwrap_or_else(|p| p.into_inner());
+                ctx.send(Msg::Opened {
+                    generation,
+                    opened: Box::new(opened),
+                });
+                for event in e.held.drain(..) {
+                    ctx.send(Msg::Page { generation, event });
+                }
+                e.opened = true;
+                true
+            }
+            _ => false,
+        };
+        (post, site, opened)
+    };
+    let (streamed, (post, site, was_opened)) = futures::join!(first_pages, post_and_site);
+    *shown = was_opened;
+    match post {
+        Ok(post) if was_opened => {
+            let streamed = streamed.unwrap_or(Ok(Default::default()))?;
+            let known = early.into_inner().unwrap_or_else(|p| p.into_inner()).known;
+            finish(ctx, generation, &post, &streamed, &known, opts.as_ref()).await?;
+            remember(ctx, target, &found, post.id);
+            Ok(true)
+        }
+        Ok(post) => {
+            // The id was not known (or was wrong): the comments come after the post.
+            let id = post.id;
+            let opened = opened(ctx, &found, target, post, site);
+            *shown = true;
+            comments(ctx, generation, &found.api, opened).await?;
+            remember(ctx, target, &found, id);
+            Ok(true)
+        }
+        Err(Error::NeedPost { .. }) => {
+            *shown = true;
+            posts(ctx, generation, found, site).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// After the comments of an opened thread streamed in: their warnings as notices, and for a
+/// reader REST hides pingbacks from, the pingbacks from the post's page.
+async fn finish(
+    ctx: &Ctx,
+    generation: u64,
+    post: &Post,
+    streamed: &Streamed,
+    known: &BTreeSet<u64>,
+    opts: Option<&FetchOptions>,
+) -> Result<()> {
+    for warning in &streamed.warnings {
+        ctx.send(Msg::Notice(warning.clone()));
+    }
+    if let Some(opts) = opts.filter(|o| !o.include_held_and_pings) {
+        let pings = page_read::pings(ctx.client()?, post, opts.concurrency)
+            .await
+            .ok();
+        super::page::send_pings(ctx, generation, known, streamed, pings);
+    }
+    Ok(())
+}
+
+/// A site URL: its recent posts. `Ok(false)`: no thread was opened.
+async fn posts(
+    ctx: &Ctx,
+    generation: u64,
+    found: Discovered,
+    site: crate::model::Site,
+) -> Result<bool> {
+    let list = posts_page(ctx, found.api, site, 1, None).await?;
+    ctx.send(Msg::Posts {
+        generation,
+        list: Box::new(list),
+    });
+    Ok(false)
+}
+
+fn opened(
+    ctx: &Ctx,
+    found: &Discovered,
+    target: &Target,
+    post: crate::model::Post,
+    site: crate::model::Site,
+) -> Opened {
+    open_post(
+        ctx,
+        Some(found.api.clone()),
+        site,
+        post,
+        target.focus_comment,
+        target.url.to_string(),
+    )
+}
+
+fn remember(ctx: &Ctx, target: &Target, found: &Discovered, post: u64) {
+    if let Some(cache) = &ctx.discovery {
+        cache.store(&target.url, found, Some(post));
+    }
+}
