@@ -14,4 +14,5 @@ mod posts;
 mod queue_reply;
 mod screens;
 mod security;
+mod themes;
 mod tiny;
