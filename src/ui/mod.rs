@@ -3,6 +3,7 @@
 
 pub mod area;
 pub mod chrome;
+pub mod comment_header;
 pub mod compose;
 pub mod glyphs;
 pub mod popup;

@@ -7,6 +7,7 @@ mod support;
 
 mod compose;
 mod esc;
+mod header;
 mod keys;
 mod loading;
 mod moderation;

@@ -44,13 +44,21 @@ fn a_light_theme_draws_its_title_body_and_popups_on_its_own_background() {
         assert_eq!(Some(corner.bg), background.bg, "{name}: empty rows");
         // Body text without a colour of its own takes the theme's text colour.
         let (x, y) = cell_of(buf, "another reply");
-        assert_eq!(Some(buf[(x, y)].fg), background.fg, "{name}: body text colour");
+        assert_eq!(
+            Some(buf[(x, y)].fg),
+            background.fg,
+            "{name}: body text colour"
+        );
 
         type_keys(&mut a, "?");
         let term = render(&a);
         let buf = term.backend().buffer();
         let (x, y) = cell_of(buf, "keys · thread");
-        assert_eq!(Some(buf[(x, y + 2)].bg), background.bg, "{name}: help popup");
+        assert_eq!(
+            Some(buf[(x, y + 2)].bg),
+            background.bg,
+            "{name}: help popup"
+        );
     }
 }
 
