@@ -81,6 +81,10 @@ fn editing(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                     "this thread was not read from a site (demo or archive): there is nowhere to post it"
                         .into(),
                 );
+            } else if c.identity().is_none() {
+                let why = super::state::no_identity(&c.site_name());
+                c.error = Some(why.clone());
+                app.message = Some(why);
             } else {
                 c.error = None;
                 c.stage = Stage::Confirm;
@@ -139,6 +143,14 @@ fn confirming(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
     };
     match chord(key).0 {
         KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+            // Never anonymous (the send step is not reached without an identity).
+            if c.identity().is_none() {
+                let why = super::state::no_identity(&c.site_name());
+                c.stage = Stage::Editing;
+                c.error = Some(why.clone());
+                app.message = Some(why);
+                return Vec::new();
+            }
             let launch_auth = c
                 .identity()
                 .is_some_and(|i| launch.as_deref() == Some(i.name.as_str()));
