@@ -13,6 +13,7 @@ mod loading;
 mod moderation;
 mod posts;
 mod queue_reply;
+mod quote;
 mod screens;
 mod security;
 mod themes;

@@ -97,14 +97,24 @@ fn editing(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 text: c.text(),
             }];
         }
-        (KeyCode::Char('q'), true, _) if !c.preview => match &c.parent {
-            Some(parent) => {
-                let quoted = quote(&parent.plain);
-                c.editor.insert_str(quoted);
-                return changed(app);
-            }
-            None => c.error = Some("a new comment has nothing to quote".into()),
-        },
+        (KeyCode::Char('q'), true, _) if !c.preview => {
+            // Always an answer: the quote appears, or the composer and the status bar say
+            // why there is none.
+            let why = match &c.parent {
+                Some(parent) if parent.plain.trim().is_empty() => format!(
+                    "nothing to quote: {}'s comment has no text",
+                    crate::render::sanitize_line(&parent.author)
+                ),
+                Some(parent) => {
+                    let quoted = quote(&parent.plain);
+                    c.editor.insert_str(quoted);
+                    return changed(app);
+                }
+                None => "nothing to quote: this is a new comment, not a reply (r on a comment replies to it)".into(),
+            };
+            c.error = Some(why.clone());
+            app.message = Some(why);
+        }
         _ if c.preview => {}
         _ => {
             if c.editor.input(*key) {
