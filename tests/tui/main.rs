@@ -7,6 +7,7 @@ mod support;
 
 mod compose;
 mod esc;
+mod feedback;
 mod header;
 mod keys;
 mod loading;
