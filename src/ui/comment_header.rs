@@ -46,24 +46,7 @@ pub fn spans(
         .bodies
         .get(&comment.id)
         .map_or_else(|| present::author(comment), |b| b.author.clone());
-    let mut tail = vec![Span::styled(
-        format!(" #{}", comment.id),
-        theme.date.add_modifier(Modifier::DIM),
-    )];
-    let mut badges = present::badges(comment, view.thread.node(r.index));
-    if view.is_new(comment.id) {
-        badges.push(Badge::New);
-    }
-    for badge in badges {
-        let style = match badge {
-            Badge::Held | Badge::HeldForYou => theme.badge_held,
-            Badge::Spam | Badge::Trash => theme.badge_spam,
-            Badge::New => theme.badge_new,
-            _ => theme.badge_ping,
-        };
-        tail.push(Span::raw(" "));
-        tail.push(Span::styled(format!(" {} ", badge.label()), style));
-    }
+    let tail = tail(app, view, row);
     let (site, zone, format) = (
         comment.site_date(),
         app.config.time_zone,
@@ -109,6 +92,32 @@ pub fn spans(
     spans.extend(dated);
     spans.extend(tail);
     fit(spans, room)
+}
+
+/// The parts that always stay: the comment id (dimmed) and the badges.
+fn tail(app: &App, view: &ThreadView, row: usize) -> Vec<Span<'static>> {
+    let theme = app.theme();
+    let r = view.rows[row];
+    let comment = view.thread.comment(r.index);
+    let mut tail = vec![Span::styled(
+        format!(" #{}", comment.id),
+        theme.date.add_modifier(Modifier::DIM),
+    )];
+    let mut badges = present::badges(comment, view.thread.node(r.index));
+    if view.is_new(comment.id) {
+        badges.push(Badge::New);
+    }
+    for badge in badges {
+        let style = match badge {
+            Badge::Held | Badge::HeldForYou => theme.badge_held,
+            Badge::Spam | Badge::Trash => theme.badge_spam,
+            Badge::New => theme.badge_new,
+            _ => theme.badge_ping,
+        };
+        tail.push(Span::raw(" "));
+        tail.push(Span::styled(format!(" {} ", badge.label()), style));
+    }
+    tail
 }
 
 /// `spans` cut to `room` columns, ending with `…` when anything was cut.

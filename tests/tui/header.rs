@@ -61,7 +61,7 @@ fn at_40_columns_and_8_reply_levels_the_header_keeps_the_id_a_whole_date_and_a_m
                 let header = header_of(&rows, id);
                 let what = format!("{width} columns, {author}, #{id}: {header:?}");
                 let text = header
-                    .trim_start_matches(|c: char| c == ' ' || c == '│' || c == '▌')
+                    .trim_start_matches([' ', '│', '▌'])
                     .trim_end_matches(&format!(" #{id}"));
                 let (name, date) = text.split_once(" · ").unwrap_or((text, ""));
                 // The name is whole, or shortened with an ellipsis, never cut bare.
