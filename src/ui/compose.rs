@@ -53,8 +53,15 @@ fn panel(app: &App, c: &Composer, area: Rect, buf: &mut Buffer) {
         .border_style(theme.border)
         .title(Line::styled(title, theme.title))
         .title(
-            Line::styled(format!(" as {} ", identity_label(c.identity())), theme.date)
-                .right_aligned(),
+            Line::styled(
+                match c.identity() {
+                    Some(i) => format!(" as {} ", identity_label(Some(i))),
+                    // Never posted anonymously (app/compose/state.rs `choices`).
+                    None => " no identity to post as ".to_owned(),
+                },
+                theme.date,
+            )
+            .right_aligned(),
         )
         .title_bottom(Line::styled(keys, theme.date));
     crate::ui::area::clear(area, buf, app.theme().background);

@@ -301,6 +301,11 @@ fn with_no_identity_that_can_post_the_send_step_says_what_to_do_and_posts_nothin
             shown.contains("no identity can post on blog.example"),
             "{shown}"
         );
+        assert!(
+            shown.contains("no identity to post as"),
+            "the border: {shown}"
+        );
+        assert!(!shown.contains("anonymous"), "{shown}");
     }
     // A guest without a site serves every site: offered, named, and nothing anonymous.
     let mut a = sample();
