@@ -139,6 +139,24 @@ pub fn zoned_date(
     }
 }
 
+/// [`zoned_date`] without the zone's label: for a comment header too narrow for the whole
+/// date (the zone is the same for every date on screen).
+pub fn zoned_date_unlabelled(
+    date_gmt: Option<NaiveDateTime>,
+    site: Option<NaiveDateTime>,
+    format: &str,
+    zone: TimeZone,
+) -> String {
+    match (date_gmt, zone) {
+        (Some(d), TimeZone::Local) => strftime(
+            &chrono::TimeZone::from_utc_datetime(&chrono::Local, &d).naive_local(),
+            format,
+        ),
+        (Some(d), TimeZone::Utc) => strftime(&d, format),
+        (None, _) => site.map_or_else(|| "date unknown".into(), |s| strftime(&s, format)),
+    }
+}
+
 /// `utc` shown in `tz` with `format`, labelled `UTC` or with the zone's offset.
 pub fn in_zone<Tz: chrono::TimeZone>(utc: NaiveDateTime, tz: &Tz, format: &str) -> String
 where

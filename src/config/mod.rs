@@ -1,4 +1,5 @@
 //! Configuration: `config.toml` + flags → settings, and the colour themes.
 
 pub mod settings;
+pub mod style;
 pub mod theme;

@@ -9,12 +9,12 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::str::FromStr;
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use toml::Spanned;
 
 use crate::config::settings::ConfigError;
+pub use crate::config::style::parse_style;
 
 /// Built-in themes: name and file text.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -62,6 +62,7 @@ pub const NAMES: &[&str] = &[
     "title",
     "border",
     "help_key",
+    "background",
 ];
 
 /// A resolved theme.
@@ -109,6 +110,9 @@ pub struct Theme {
     pub border: Style,
     /// Keys in the help overlay.
     pub help_key: Style,
+    /// Text and background under everything drawn (the whole frame and popups). Empty: the
+    /// terminal's own. A light theme sets it so it reads on a dark terminal too.
+    pub background: Style,
 }
 
 impl Theme {
@@ -149,6 +153,7 @@ impl Theme {
             "title" => &mut self.title,
             "border" => &mut self.border,
             "help_key" => &mut self.help_key,
+            "background" => &mut self.background,
             _ => match name
                 .strip_prefix("guide_")
                 .and_then(|n| n.parse::<usize>().ok())
@@ -186,46 +191,8 @@ fn plain() -> Theme {
         title: s,
         border: s,
         help_key: s,
+        background: s,
     }
-}
-
-/// Parse a style string such as `"bold black on #b58900"`.
-pub fn parse_style(spec: &str) -> Result<Style, String> {
-    let mut style = Style::default();
-    let mut words = spec.split_whitespace();
-    let mut fg_set = false;
-    while let Some(word) = words.next() {
-        let modifier = match word.to_ascii_lowercase().as_str() {
-            "bold" => Some(Modifier::BOLD),
-            "italic" => Some(Modifier::ITALIC),
-            "underline" | "underlined" => Some(Modifier::UNDERLINED),
-            "reversed" | "reverse" => Some(Modifier::REVERSED),
-            "dim" => Some(Modifier::DIM),
-            "strikethrough" => Some(Modifier::CROSSED_OUT),
-            _ => None,
-        };
-        if let Some(m) = modifier {
-            style = style.add_modifier(m);
-        } else if word.eq_ignore_ascii_case("on") {
-            let bg = words.next().ok_or("\"on\" needs a colour after it")?;
-            style = style.bg(parse_color(bg)?);
-        } else if !fg_set {
-            style = style.fg(parse_color(word)?);
-            fg_set = true;
-        } else {
-            return Err(format!("unexpected {word:?} (two foreground colours?)"));
-        }
-    }
-    Ok(style)
-}
-
-fn parse_color(word: &str) -> Result<Color, String> {
-    if word.starts_with('#') && word.len() != 7 {
-        return Err(format!("colour {word:?} must be #rrggbb"));
-    }
-    Color::from_str(word).map_err(|_| {
-        format!("unknown colour {word:?} (use a name like red, a number 0-255, or #rrggbb)")
-    })
 }
 
 /// Parse theme file text. Names missing from the file come from `base` (or the default theme).
@@ -325,6 +292,7 @@ pub fn no_color() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::style::Color;
 
     #[test]
     fn every_builtin_theme_parses_and_sets_every_name() {
@@ -334,6 +302,21 @@ mod tests {
                 assert!(table.contains_key(*key), "{name} lacks {key}");
             }
             parse(name, text, name, None).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
+    #[test]
+    fn light_themes_paint_their_own_background_and_text_colour() {
+        // On a dark terminal a light theme's black title would be black on black: the
+        // light themes (and Solarized, whose look is its background) paint both.
+        for name in ["light", "solarized-light", "solarized-dark"] {
+            let t = load_builtin(name).unwrap();
+            assert!(t.background.bg.is_some(), "{name} sets a background");
+            assert!(t.background.fg.is_some(), "{name} sets the text colour");
+        }
+        // The 16-colour themes keep the terminal's own.
+        for name in ["default", "high-contrast", "monochrome"] {
+            assert_eq!(load_builtin(name).unwrap().background, Style::default());
         }
     }
 
@@ -352,22 +335,6 @@ mod tests {
             assert_eq!(s.fg, None);
             assert_eq!(s.bg, None);
         }
-    }
-
-    #[test]
-    fn style_strings_read_in_any_order() {
-        let s = parse_style("bold black on #b58900").unwrap();
-        assert_eq!(s.fg, Some(Color::Black));
-        assert_eq!(s.bg, Some(Color::Rgb(0xb5, 0x89, 0x00)));
-        assert!(s.add_modifier.contains(Modifier::BOLD));
-        assert_eq!(parse_style("on 236").unwrap().bg, Some(Color::Indexed(236)));
-        assert_eq!(
-            parse_style("light_blue").unwrap().fg,
-            Some(Color::LightBlue)
-        );
-        assert!(parse_style("redd").is_err());
-        assert!(parse_style("red on").is_err());
-        assert!(parse_style("#12345").is_err());
     }
 
     #[test]

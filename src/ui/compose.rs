@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use crate::app::App;
 use crate::app::compose::text::{identity_label, preview};
@@ -53,11 +53,18 @@ fn panel(app: &App, c: &Composer, area: Rect, buf: &mut Buffer) {
         .border_style(theme.border)
         .title(Line::styled(title, theme.title))
         .title(
-            Line::styled(format!(" as {} ", identity_label(c.identity())), theme.date)
-                .right_aligned(),
+            Line::styled(
+                match c.identity() {
+                    Some(i) => format!(" as {} ", identity_label(Some(i))),
+                    // Never posted anonymously (app/compose/state.rs `choices`).
+                    None => " no identity to post as ".to_owned(),
+                },
+                theme.date,
+            )
+            .right_aligned(),
         )
         .title_bottom(Line::styled(keys, theme.date));
-    Clear.render(area, buf);
+    crate::ui::area::clear(area, buf, app.theme().background);
     let inner = block.inner(area);
     block.render(area, buf);
     // A column of air inside the border.
@@ -151,7 +158,7 @@ fn send_step(app: &App, c: &Composer, screen: Rect, buf: &mut Buffer) {
         }
     });
     let area = centered(screen, width, rows.len() as u16 + 2);
-    Clear.render(area, buf);
+    crate::ui::area::clear(area, buf, app.theme().background);
     let block = Block::bordered()
         .border_set(glyphs(app.config.ascii).border)
         .border_style(theme.border)

@@ -3,6 +3,7 @@
 
 pub mod area;
 pub mod chrome;
+pub mod comment_header;
 pub mod compose;
 pub mod glyphs;
 pub mod popup;
@@ -22,6 +23,9 @@ use crate::render::truncate_to_width;
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
     let areas = app.areas();
     let buf = frame.buffer_mut();
+    // The theme's own background and text colour under everything (empty for themes that
+    // use the terminal's).
+    buf.set_style(buf.area, app.theme().background);
     match app.screen {
         Screen::Thread => {
             chrome::header::thread_header(app, areas.header, buf);

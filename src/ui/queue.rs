@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use crate::app::App;
 use crate::app::queue::{QUEUE_ROWS, Queue};
@@ -219,7 +219,7 @@ pub fn overlays(app: &App, screen: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let shown = confirm.targets.len().min(8);
     let area = centered(screen, 72, shown as u16 + 4);
-    Clear.render(area, buf);
+    crate::ui::area::clear(area, buf, app.theme().background);
     let title = format!(
         " delete {} permanently? this cannot be undone ",
         match confirm.targets.len() {

@@ -10,10 +10,10 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::app::thread::ThreadView;
 use crate::config::theme::Theme;
-use crate::present::{self, Badge};
+use crate::present;
 use crate::render::display_width;
 use crate::ui::glyphs::{Glyphs, glyphs};
-use crate::ui::text::{body_spans, push_highlighted};
+use crate::ui::text::body_spans;
 
 /// One screen line of a comment block.
 struct BlockLine {
@@ -113,7 +113,7 @@ fn block(app: &App, view: &ThreadView, row: usize, tree_width: usize) -> Vec<Blo
     let mut out = Vec::new();
     let mut head = prefix(selected);
     let used: usize = head.iter().map(|s| display_width(&s.content)).sum();
-    head.extend(header_spans(
+    head.extend(crate::ui::comment_header::spans(
         app,
         view,
         row,
@@ -157,81 +157,6 @@ fn block(app: &App, view: &ThreadView, row: usize, tree_width: usize) -> Vec<Blo
         highlight_row: false,
     });
     out
-}
-
-/// Author, dates, the comment id (dimmed) and badges, in `room` columns: when they do not
-/// fit, the relative date goes first, then the author's name is shortened with `…`; the
-/// absolute date, the id and the badges always stay.
-fn header_spans(
-    app: &App,
-    view: &ThreadView,
-    row: usize,
-    needle: Option<&str>,
-    room: usize,
-) -> Vec<Span<'static>> {
-    let theme = app.theme();
-    let g = glyphs(app.config.ascii);
-    let r = view.rows[row];
-    let comment = view.thread.comment(r.index);
-    let mut spans = Vec::new();
-    if r.depth > app.config.indent.cap {
-        spans.push(Span::styled(
-            format!("{}{} ", g.deep, r.depth),
-            theme.guide(r.depth),
-        ));
-    }
-    let author = view
-        .bodies
-        .get(&comment.id)
-        .map_or_else(|| present::author(comment), |b| b.author.clone());
-    let relative = present::relative_date(comment.date_gmt, app.now);
-    let absolute = present::zoned_date(
-        comment.date_gmt,
-        comment.site_date(),
-        &app.config.date_format,
-        app.config.time_zone,
-    );
-    let mut tail = vec![
-        Span::styled(format!(" · {absolute}"), theme.date),
-        Span::styled(
-            format!(" #{}", comment.id),
-            theme.date.add_modifier(ratatui::style::Modifier::DIM),
-        ),
-    ];
-    let mut badges = present::badges(comment, view.thread.node(r.index));
-    if view.is_new(comment.id) {
-        badges.push(Badge::New);
-    }
-    for badge in badges {
-        let style = match badge {
-            Badge::Held | Badge::HeldForYou => theme.badge_held,
-            Badge::Spam | Badge::Trash => theme.badge_spam,
-            Badge::New => theme.badge_new,
-            _ => theme.badge_ping,
-        };
-        tail.push(Span::raw(" "));
-        tail.push(Span::styled(format!(" {} ", badge.label()), style));
-    }
-    let width = |spans: &[Span]| -> usize { spans.iter().map(|s| display_width(&s.content)).sum() };
-    let lead = width(&spans);
-    // The relative date is the first to go, then the name shrinks (never below 4 columns).
-    if !relative.is_empty() {
-        let relative = format!(" · {relative}");
-        if lead + display_width(&author) + display_width(&relative) + width(&tail) <= room {
-            tail.insert(0, Span::styled(relative, theme.date));
-        }
-    }
-    let author_room = room.saturating_sub(lead + width(&tail)).max(4);
-    let author = crate::render::truncate_to_width(&author, author_room);
-    push_highlighted(
-        &mut spans,
-        &author,
-        theme.author,
-        needle,
-        theme.search_match,
-    );
-    spans.extend(tail);
-    spans
 }
 
 /// A UTC `date` in the configured strftime format and time zone, labelled with the zone.

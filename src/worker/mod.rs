@@ -241,8 +241,6 @@ fn moderate(ctx: &Arc<Ctx>, job: ModEffect) {
 fn open_url(ctx: &Ctx, url: &str) {
     // The opener's own error (a launcher's exit status) means nothing to a reader.
     if open::that_detached(url).is_err() {
-        ctx.send(Msg::Notice(
-            "no browser could be opened: set $BROWSER, or press y to copy the link".into(),
-        ));
+        ctx.send(Msg::Notice(crate::app::msg::NO_BROWSER.into()));
     }
 }

@@ -265,24 +265,21 @@ fn ctrl_e_edits_the_draft_in_visual_and_typing_goes_on_afterwards() {
 }
 
 #[test]
-fn a_refusal_is_explained_in_the_composer_and_the_draft_stays() {
+fn without_an_identity_the_send_step_refuses_and_the_draft_stays() {
+    // One rule with `reply`: no identity, no post (not an anonymous request the site refuses).
     let wp = wordpress();
     let h = Home::new();
     let post = wp.post_id("noguest");
     let tmux = session(&h, "refused", &[wp.post_link("noguest")]);
     tmux.wait_for("Members only");
     tmux.keys(&["c"]);
-    tmux.wait_for("as anonymous");
+    tmux.wait_for("no identity to post as");
     let body = unique("A guest tries");
     tmux.type_text(&body);
     tmux.wait_for(&body[..13]);
     tmux.keys(&["C-s"]);
-    tmux.wait_for("Post as anonymous on");
-    tmux.keys(&["y"]);
-    // REST refuses guests (401 rest_comment_login_required); the site's comment form then
-    // refuses a comment without a name and an email.
     let screen = tmux.wait_until("the refusal", POSTING, |s| {
-        s.contains("requires a name and an email")
+        s.contains("no identity can post on")
     });
     assert!(
         screen.contains("New comment") && screen.contains(&body[..13]),
@@ -290,8 +287,8 @@ fn a_refusal_is_explained_in_the_composer_and_the_draft_stays() {
         framed(&screen)
     );
     assert!(
-        status_line(&screen).contains("not posted"),
-        "{}",
+        !screen.contains("Post as"),
+        "the send step is not reached:\n{}",
         framed(&screen)
     );
     assert_eq!(

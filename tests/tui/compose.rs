@@ -216,11 +216,9 @@ fn the_send_step_names_the_identity_and_i_cycles_through_those_that_serve_the_si
     let who = |a: &App| compose_text::identity_label(a.composer().unwrap().identity());
     type_keys(&mut a, "i");
     assert_eq!(who(&a), "guest Ada");
-    type_keys(&mut a, "i");
-    assert_eq!(who(&a), "anonymous");
     let shown = screen(&render(&a));
     assert!(
-        shown.contains("Post as anonymous on blog.example?"),
+        shown.contains("Post as guest Ada on blog.example?"),
         "{shown}"
     );
     // A guest's send step says which ways the reply may go; an account's does not.
@@ -229,12 +227,9 @@ fn the_send_step_names_the_identity_and_i_cycles_through_those_that_serve_the_si
         words.contains("over the REST API, or through the site's"),
         "{shown}"
     );
+    // Never anonymous (one rule with `reply`); `work` serves another site.
     type_keys(&mut a, "i");
-    assert_eq!(
-        who(&a),
-        "admin (application password)",
-        "work serves another site"
-    );
+    assert_eq!(who(&a), "admin (application password)");
     type_keys(&mut a, "n");
     assert_eq!(stage(&a), Stage::Editing);
     assert_eq!(text(&a), "hello");
@@ -261,6 +256,66 @@ fn an_empty_comment_or_a_thread_without_a_site_does_not_reach_the_send_step() {
         let said = demo.message.clone().unwrap_or_default();
         assert!(said.contains("offline"), "{keys}: {said}");
     }
+}
+
+#[test]
+fn with_no_identity_that_can_post_the_send_step_says_what_to_do_and_posts_nothing() {
+    // No identity at all, then only one for another site: both refuse, as `reply` does.
+    for known in [
+        vec![],
+        vec![identity(
+            "work",
+            Kind::AppPassword,
+            Some("https://elsewhere.example/"),
+        )],
+    ] {
+        let mut a = sample();
+        a.posting.known = known;
+        reply_to_bob(&mut a, "hello");
+        let effects = ctrl(&mut a, 's');
+        assert!(effects.is_empty(), "{effects:?}");
+        assert_eq!(stage(&a), Stage::Editing, "the send step is not reached");
+        let said = a.message.clone().unwrap_or_default();
+        assert!(
+            said.starts_with("no identity can post on blog.example"),
+            "{said}"
+        );
+        assert!(
+            said.contains("wpcomments identity add NAME --guest --name N --email E"),
+            "{said}"
+        );
+        assert_eq!(a.composer().unwrap().error.as_deref(), Some(said.as_str()));
+        // y, Enter or ctrl-s again: still nothing goes out, and the draft stays.
+        for effects in [type_keys(&mut a, "y"), enter(&mut a), ctrl(&mut a, 's')] {
+            assert!(
+                !effects.iter().any(|e| matches!(e, Effect::SendReply(_))),
+                "{effects:?}"
+            );
+        }
+        assert!(text(&a).starts_with("hello"));
+        let shown = screen(&render(&a))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            shown.contains("no identity can post on blog.example"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("no identity to post as"),
+            "the border: {shown}"
+        );
+        assert!(!shown.contains("anonymous"), "{shown}");
+    }
+    // A guest without a site serves every site: offered, named, and nothing anonymous.
+    let mut a = sample();
+    a.posting.known = vec![identity("ada", Kind::Guest, None)];
+    reply_to_bob(&mut a, "hello");
+    ctrl(&mut a, 's');
+    assert_eq!(stage(&a), Stage::Confirm);
+    let c = a.composer().unwrap();
+    assert_eq!(c.choices.len(), 1);
+    assert!(c.choices.iter().all(Option::is_some));
 }
 
 fn sending(a: &mut App) -> Vec<Effect> {

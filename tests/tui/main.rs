@@ -7,11 +7,15 @@ mod support;
 
 mod compose;
 mod esc;
+mod feedback;
+mod header;
 mod keys;
 mod loading;
 mod moderation;
 mod posts;
 mod queue_reply;
+mod quote;
 mod screens;
 mod security;
+mod themes;
 mod tiny;

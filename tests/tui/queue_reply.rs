@@ -315,8 +315,11 @@ fn a_reply_to_an_approved_comment_or_sent_as_another_identity_approves_nothing()
     assert!(applies(&effects).is_empty(), "{effects:?}");
     assert_eq!(a.message.as_deref(), Some("comment #99 posted"));
 
-    // Posted anonymously (`i` in the send step): not the moderator's reply.
+    // Posted as a guest (`i` in the send step): not the moderator's reply.
     let mut b = replying_from_the_queue();
+    // (as if `ada` had been known when the composer opened)
+    let c = b.composer_mut().expect("composer");
+    c.choices.push(Some(identity("ada", Kind::Guest)));
     type_keys(&mut b, "thanks");
     key(&mut b, KeyCode::Char('s'), KeyModifiers::CONTROL);
     type_keys(&mut b, "i");

@@ -81,6 +81,10 @@ fn editing(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                     "this thread was not read from a site (demo or archive): there is nowhere to post it"
                         .into(),
                 );
+            } else if c.identity().is_none() {
+                let why = super::state::no_identity(&c.site_name());
+                c.error = Some(why.clone());
+                app.message = Some(why);
             } else {
                 c.error = None;
                 c.stage = Stage::Confirm;
@@ -93,14 +97,24 @@ fn editing(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 text: c.text(),
             }];
         }
-        (KeyCode::Char('q'), true, _) if !c.preview => match &c.parent {
-            Some(parent) => {
-                let quoted = quote(&parent.plain);
-                c.editor.insert_str(quoted);
-                return changed(app);
-            }
-            None => c.error = Some("a new comment has nothing to quote".into()),
-        },
+        (KeyCode::Char('q'), true, _) if !c.preview => {
+            // Always an answer: the quote appears, or the composer and the status bar say
+            // why there is none.
+            let why = match &c.parent {
+                Some(parent) if parent.plain.trim().is_empty() => format!(
+                    "nothing to quote: {}'s comment has no text",
+                    crate::render::sanitize_line(&parent.author)
+                ),
+                Some(parent) => {
+                    let quoted = quote(&parent.plain);
+                    c.editor.insert_str(quoted);
+                    return changed(app);
+                }
+                None => "nothing to quote: this is a new comment, not a reply (r on a comment replies to it)".into(),
+            };
+            c.error = Some(why.clone());
+            app.message = Some(why);
+        }
         _ if c.preview => {}
         _ => {
             if c.editor.input(*key) {
@@ -139,6 +153,14 @@ fn confirming(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
     };
     match chord(key).0 {
         KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+            // Never anonymous (the send step is not reached without an identity).
+            if c.identity().is_none() {
+                let why = super::state::no_identity(&c.site_name());
+                c.stage = Stage::Editing;
+                c.error = Some(why.clone());
+                app.message = Some(why);
+                return Vec::new();
+            }
             let launch_auth = c
                 .identity()
                 .is_some_and(|i| launch.as_deref() == Some(i.name.as_str()));

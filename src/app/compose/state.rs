@@ -82,7 +82,7 @@ pub struct Composer {
     pub preview: bool,
     /// Why the last send failed, in words.
     pub error: Option<String>,
-    /// Who it may be posted as: `None` is anonymous.
+    /// Who it may be posted as (never anonymous: empty when no identity serves the site).
     pub choices: Vec<Option<Identity>>,
     /// Index into `choices` of the identity it will be posted as.
     pub choice: usize,
@@ -105,7 +105,7 @@ impl Composer {
         self.editor = editor(text);
     }
 
-    /// The identity it will be posted as (`None`: anonymous).
+    /// The identity it will be posted as (`None`: none can, and nothing is sent).
     pub fn identity(&self) -> Option<&Identity> {
         self.choices.get(self.choice).and_then(Option::as_ref)
     }
@@ -141,7 +141,8 @@ pub fn editor(text: &str) -> TextArea<'static> {
 }
 
 /// The identities a post on `site` may go out as: the active one first, then the others
-/// that serve the site (guests without a site serve every site), then anonymous.
+/// that serve the site (guests without a site serve every site). Never anonymous: as with
+/// `reply`, a post needs an identity (README "Which identity is used").
 pub fn choices(posting: &Posting, site: Option<&Url>) -> Vec<Option<Identity>> {
     let mut out: Vec<Option<Identity>> = Vec::new();
     if let Some(active) = &posting.identity {
@@ -155,6 +156,12 @@ pub fn choices(posting: &Posting, site: Option<&Url>) -> Vec<Option<Identity>> {
             }
         }
     }
-    out.push(None);
     out
+}
+
+/// What the send step says when no identity can post on `site`.
+pub fn no_identity(site: &str) -> String {
+    format!(
+        "no identity can post on {site}: add one (wpcomments identity add NAME --guest --name N --email E, or --site URL --app-password) and open the thread again"
+    )
 }

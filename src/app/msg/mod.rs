@@ -15,6 +15,11 @@ use crate::model::{ApiRoot, PageEvent};
 use crate::model::{Comment, PageRead, Post, Site};
 use crate::store::drafts::DraftKey;
 
+/// The [`Msg::Notice`] when no browser could be opened: what to do, not the opener's own
+/// error (a launcher's exit status means nothing to a reader).
+pub const NO_BROWSER: &str =
+    "no browser could be opened: set $BROWSER, or press y to copy the link";
+
 /// Something `update` reacts to.
 #[derive(Clone, Debug)]
 pub enum Msg {
@@ -74,7 +79,7 @@ pub enum Msg {
         /// The posts.
         list: Box<PostsPage>,
     },
-    /// A note for the status bar (an effect finished or failed).
+    /// A note for the status bar (an effect finished or failed), e.g. [`NO_BROWSER`].
     Notice(String),
     /// A moderation report (queue pages, counts, actions, edits).
     Moderation(Box<crate::app::msg::moderation::ModMsg>),

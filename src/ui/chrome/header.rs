@@ -45,7 +45,7 @@ pub fn thread_header(app: &App, area: Rect, buf: &mut Buffer) {
         None => ("wpcomments".to_owned(), String::new()),
     };
     // Who reads and replies, right of the title, on threads read from a site with an
-    // identity (anonymous reading stays unmarked; the composer says "as anonymous").
+    // identity (anonymous reading stays unmarked; the composer names who it posts as).
     let who = app
         .thread
         .as_ref()

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use crate::app::App;
 use crate::app::moderation::state::EditBox;
@@ -13,7 +13,7 @@ use crate::ui::glyphs::glyphs;
 /// Draw the popup.
 pub fn draw(app: &App, edit: &EditBox, screen: Rect, buf: &mut Buffer) {
     let area = centered(screen, 72, 14);
-    Clear.render(area, buf);
+    crate::ui::area::clear(area, buf, app.theme().background);
     let title = if edit.sending {
         format!(" edit #{} · saving… ", edit.id)
     } else {

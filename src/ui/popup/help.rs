@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use crate::app::App;
 use crate::keys::action::View;
@@ -29,7 +29,7 @@ pub fn draw(app: &App, scroll: usize, screen: Rect, buf: &mut Buffer) {
     let want_w = (key_w + desc_w + 6) as u16;
     let want_h = rows.len() as u16 + 3;
     let area = centered(screen, want_w, want_h.min(screen.height.saturating_sub(2)));
-    Clear.render(area, buf);
+    crate::ui::area::clear(area, buf, app.theme().background);
     let title = match view {
         View::Thread => " keys · thread ",
         View::Posts => " keys · posts ",

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use crate::app::App;
 use crate::app::thread::actions::selected_links;
@@ -28,7 +28,7 @@ pub fn draw(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
         .unwrap_or(20) as u16;
     let want_h = links.len() as u16 + 2;
     let area = centered(screen, want_w, want_h.min(screen.height.saturating_sub(2)));
-    Clear.render(area, buf);
+    crate::ui::area::clear(area, buf, app.theme().background);
     let block = Block::bordered()
         .border_set(glyphs(app.config.ascii).border)
         .border_style(theme.border)

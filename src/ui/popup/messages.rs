@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use crate::app::App;
 use crate::render::{sanitize_line, wrap_plain};
@@ -33,7 +33,7 @@ pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     let start = lines.len().saturating_sub(room);
     let height = (lines.len() - start) as u16 + 2;
     let area = centered(screen, width, height);
-    Clear.render(area, buf);
+    crate::ui::area::clear(area, buf, app.theme().background);
     let block = Block::bordered()
         .border_set(glyphs(app.config.ascii).border)
         .border_style(theme.border)
