@@ -105,10 +105,12 @@ fn write_list(
 /// serde_json escapes only C0 controls; C1 controls, bidi and invisible format characters
 /// are valid in JSON strings too, but must never reach a terminal that `cat`s the archive.
 /// Outside strings only ASCII appears, so escaping them everywhere is safe and lossless.
+/// Zero-width joiners and non-joiners are escaped too (`\u200d`): the archive cannot tell a
+/// joiner that joins from a stray one, and an escaped one reads back the same.
 fn escape_invisible(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for ch in json.chars() {
-        if ch != '\n' && is_unsafe_char(ch) {
+        if ch != '\n' && (is_unsafe_char(ch) || matches!(ch, '\u{200c}' | '\u{200d}')) {
             let mut units = [0u16; 2];
             for unit in ch.encode_utf16(&mut units) {
                 out.push_str(&format!("\\u{unit:04x}"));
@@ -255,10 +257,15 @@ mod tests {
 
     #[test]
     fn invisible_characters_are_written_as_json_escapes_and_read_back() {
-        let raw = "a\u{9b}b\u{202e}c\u{feff}d\u{e0041}e";
+        // Joiners too, a stray one (`\u{9b}…\u{200d}`) and one in an emoji sequence alike.
+        let raw = "a\u{9b}b\u{202e}c\u{feff}d\u{e0041}e\u{200d}f\u{200c}g👩\u{200d}💻";
         let json = serde_json::to_string(raw).expect("serializes");
         let escaped = escape_invisible(&json);
-        assert!(escaped.is_ascii(), "{escaped}");
+        assert!(
+            !escaped.contains('\u{200d}') && !escaped.contains('\u{200c}'),
+            "{escaped}"
+        );
+        assert!(escaped.contains("\\u200d"), "{escaped}");
         assert!(
             escaped.contains("\\udb40\\udc41"),
             "surrogate pair: {escaped}"

@@ -64,6 +64,9 @@ pub async fn destination(
 ) -> Result<(Destination, u64)> {
     let rest = async {
         let found = discover(client, target).await?;
+        // An API outside the identity's site would get the reply without its credentials:
+        // posted anonymously somewhere the person never chose, and reported as theirs.
+        identity.ensure_api(&found.api)?;
         let post = posts::find_post(client, &found, target).await?;
         Ok::<_, Error>((Destination::Rest(found.api), post.id))
     };

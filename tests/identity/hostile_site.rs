@@ -383,12 +383,68 @@ async fn a_page_on_alices_site_naming_mallorys_api_gets_no_credentials_there() {
         r.err.contains("outside the site of identity alice"),
         "{r:?}"
     );
-    let (_, r) = run(h, args(&["--as", "alice", "--dump", &bait]), "").await;
+    let (h, r) = run(h, args(&["--as", "alice", "--dump", &bait]), "").await;
     assert!(
         r.err.contains("outside the site of identity alice"),
         "{r:?}"
     );
+    // `reply` too: the reply would otherwise go to mallory's API anonymously and be reported
+    // as alice's (found by the red team).
+    let (_, r) = run(
+        h,
+        args(&["reply", "--as", "alice", &bait]),
+        "for alice only",
+    )
+    .await;
+    assert_ne!(r.code, 0, "{r:?}");
+    assert!(
+        r.err.contains("outside the site of identity alice"),
+        "{r:?}"
+    );
+    let posted = received(&server)
+        .await
+        .iter()
+        .any(|r| r.method.as_str() == "POST");
+    assert!(!posted, "nothing is posted anywhere");
     // The page itself is alice's (it may carry her credentials); nothing of mallory's does.
     let authed = with_authorization(&server).await;
     assert!(authed.iter().all(|r| r.contains(" /~alice/")), "{authed:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_that_climbs_out_of_alices_site_through_an_encoded_slash_gets_no_credentials() {
+    // Found by the red team: nginx decodes `%2f` before resolving `..`, so this address is
+    // mallory's site to such a server, while a URL parser keeps it under `/~alice/`. Every
+    // request the link leads to (the page, its API, a reply) goes without alice's password.
+    let server = MockServer::start().await;
+    let uri = server.uri();
+    let bait = format!("{uri}/~alice/..%2f~mallory/2020/01/01/hello/");
+    mount_page(
+        &server,
+        "/~alice/..%2f~mallory/2020/01/01/hello/",
+        &format!("{uri}/~alice/..%2f~mallory/wp-json/"),
+    )
+    .await;
+    let h = home_with_alice(&format!("{uri}/~alice/"));
+    // Named, alice is refused there before a byte is sent.
+    let (h, r) = run(h, args(&["--as", "alice", "--dump", &bait]), "").await;
+    assert_ne!(r.code, 0, "{r:?}");
+    let (h, r) = run(
+        h,
+        args(&["reply", "--as", "alice", &bait]),
+        "for alice only",
+    )
+    .await;
+    assert_ne!(r.code, 0, "{r:?}");
+    assert!(received(&server).await.is_empty(), "nothing sent for --as");
+    // As the default identity of `/~alice/`, she does not serve this address: it is read
+    // anonymously.
+    let (_, r) = run(h, args(&["--dump", &bait]), "").await;
+    assert!(
+        !received(&server).await.is_empty(),
+        "the link was followed: {r:?}"
+    );
+    let authed = with_authorization(&server).await;
+    assert!(authed.is_empty(), "{authed:?}");
+    assert!(!saw_secret(&server, ALICE_SECRET).await);
 }

@@ -108,10 +108,12 @@ pub fn redirect_policy(scope: Option<Scope>) -> reqwest::redirect::Policy {
                 && prev.port_or_known_default() == next.port_or_known_default()
         });
         let started_inside = |s: &Scope| attempt.previous().first().is_some_and(|f| s.contains(f));
+        // reqwest keeps the header on a same host and port redirect, whatever the scheme:
+        // https → http on one port would send it in the clear.
         let leaves = same_origin
-            && scope
-                .as_ref()
-                .is_some_and(|s| started_inside(s) && !s.contains(next));
+            && scope.as_ref().is_some_and(|s| {
+                started_inside(s) && (!s.contains(next) || check_transport(next).is_err())
+            });
         if leaves {
             attempt.stop()
         } else if attempt.previous().len() > 10 {
@@ -124,21 +126,41 @@ pub fn redirect_policy(scope: Option<Scope>) -> reqwest::redirect::Policy {
 
 /// The error for a redirect [`redirect_policy`] did not follow with credentials.
 pub fn stopped_redirect(from: &Url, headers: &reqwest::header::HeaderMap) -> Error {
-    let to = headers
+    let target = headers
         .get(reqwest::header::LOCATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|l| from.join(l).ok())
-        .map_or_else(|| "elsewhere".to_owned(), |u| display_url(&u));
+        .and_then(|l| from.join(l).ok());
+    let (to, why) = match &target {
+        Some(u) if check_transport(u).is_err() => (display_url(u), "plain http"),
+        Some(u) => (display_url(u), "outside the identity's site"),
+        None => (
+            "an address it does not name clearly".to_owned(),
+            "unchecked",
+        ),
+    };
     Error::Auth(format!(
-        "{} redirects to {to}, another site on that host: not followed with the identity's credentials",
+        "{} redirects to {to} ({why}): not followed with the identity's credentials",
         display_url(from)
     ))
 }
 
-/// `path` is `home` or below it (`/a/` holds `/a/` and `/a/b`, not `/ab`). Percent-encoded
-/// dots are decoded by the URL parser already, so `/a/%2e%2e/b` cannot climb out.
+/// `path` is `home` or below it (`/a/` holds `/a/` and `/a/b`, not `/ab`), and means the same
+/// to every server. The URL parser resolves `..` and `%2e%2e`, but servers differ on what
+/// they decode before resolving: nginx turns `/a/..%2fb/` into `/b/`, Tomcat drops `;…`
+/// path parameters (`/a/..;/b/`), IIS reads `\` and `%5c` as `/`. A path holding any of
+/// those (an encoded `/`, `\` or `.`, a `\`, a `;`, or a dot segment) is outside every scope:
+/// WordPress never needs one.
 fn under(path: &str, home: &str) -> bool {
-    path.starts_with(home) || format!("{path}/") == home
+    !ambiguous(path) && (path.starts_with(home) || format!("{path}/") == home)
+}
+
+/// True when servers may resolve `path` to different places (see [`under`]).
+fn ambiguous(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    ["%2f", "%5c", "%2e", "%25", "\\", ";"]
+        .iter()
+        .any(|bad| lower.contains(bad))
+        || path.split('/').any(|seg| seg == "." || seg == "..")
 }
 
 /// True when `url` is on the same host and port as `site` (the scheme may differ). Not a
@@ -202,6 +224,35 @@ mod tests {
             "http://bob:pw@127.0.0.1:8080/~alice/",
         ] {
             assert!(!alice.contains(&url(outside)), "{outside}");
+        }
+    }
+
+    #[test]
+    fn a_path_servers_may_resolve_elsewhere_is_outside_every_scope() {
+        // Found by the red team: nginx decodes `%2f` before resolving `..`, so this is
+        // mallory's site to the server while the URL parser keeps it under `/~alice/`.
+        let alice = Scope::parse("http://127.0.0.1:8080/~alice/").expect("scope");
+        for tricky in [
+            "http://127.0.0.1:8080/~alice/..%2f~mallory/wp-json/",
+            "http://127.0.0.1:8080/~alice/..%2F~mallory/wp-json/",
+            "http://127.0.0.1:8080/~alice/%2e%2e%2f~mallory/",
+            "http://127.0.0.1:8080/~alice/..;/~mallory/",
+            "http://127.0.0.1:8080/~alice/..%5c~mallory/",
+            "http://127.0.0.1:8080/~alice/..%5C~mallory/",
+            "http://127.0.0.1:8080/~alice/..%252f~mallory/",
+            "http://127.0.0.1:8080/~alice/x;y/wp-json/",
+        ] {
+            assert!(!alice.contains(&url(tricky)), "{tricky}");
+            assert!(alice.admit(&url(tricky)).is_err(), "{tricky}");
+            assert!(alice.admit_browser(&url(tricky)).is_err(), "{tricky}");
+        }
+        // Ordinary WordPress addresses, percent-encoded slugs included, stay inside.
+        for fine in [
+            "http://127.0.0.1:8080/~alice/2024/05/%d0%bf%d1%80%d0%b8/",
+            "http://127.0.0.1:8080/~alice/?rest_route=%2Fwp%2Fv2%2Fcomments",
+            "http://127.0.0.1:8080/~alice/wp-json/wp/v2/comments?search=a;b",
+        ] {
+            assert!(alice.contains(&url(fine)), "{fine}");
         }
     }
 
