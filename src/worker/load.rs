@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::Ctx;
 use crate::api::auth::whoami;
-use crate::api::discover::Target;
+use crate::api::discover::{Discovered, Target};
 use crate::api::page_fallback::{self, Opening};
 use crate::api::page_read;
 use crate::api::posts::recent_posts;
@@ -85,6 +85,24 @@ fn from_data(ctx: &Ctx, generation: u64, data: ThreadData, track_seen: bool) -> 
         ctx.send(msg);
     }
     true
+}
+
+/// The [`Opened`] of a post found over REST through `found`.
+pub(super) fn opened(
+    ctx: &Ctx,
+    found: &Discovered,
+    target: &Target,
+    post: Post,
+    site: Site,
+) -> Opened {
+    open_post(
+        ctx,
+        Some(found.api.clone()),
+        site,
+        post,
+        target.focus_comment,
+        target.url.to_string(),
+    )
 }
 
 pub(super) fn open_post(
@@ -215,14 +233,7 @@ pub(super) async fn discover_and_open(
     match post {
         Ok(post) => {
             let id = post.id;
-            let opened = open_post(
-                ctx,
-                Some(found.api.clone()),
-                site,
-                post,
-                target.focus_comment,
-                target.url.to_string(),
-            );
+            let opened = opened(ctx, &found, &target, post, site);
             comments(ctx, generation, &found.api, opened).await?;
             remember(&found, id);
             Ok(true)

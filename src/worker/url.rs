@@ -9,13 +9,13 @@ use std::collections::BTreeSet;
 use std::sync::Mutex;
 
 use super::Ctx;
-use super::load::{comments, fetch_options, open_post, posts_page};
+use super::load::{comments, fetch_options, opened, posts_page};
 use crate::api::comments::Streamed;
 use crate::api::discover::{Discovered, Target};
 use crate::api::page_read;
 use crate::api::posts::{find_post, site_info};
 use crate::api::{FetchOptions, PageEvent, parse_target, stream_comments};
-use crate::app::msg::{Msg, Opened};
+use crate::app::msg::Msg;
 use crate::error::{Error, Result};
 use crate::model::Post;
 
@@ -186,23 +186,6 @@ async fn posts(
         list: Box::new(list),
     });
     Ok(false)
-}
-
-fn opened(
-    ctx: &Ctx,
-    found: &Discovered,
-    target: &Target,
-    post: crate::model::Post,
-    site: crate::model::Site,
-) -> Opened {
-    open_post(
-        ctx,
-        Some(found.api.clone()),
-        site,
-        post,
-        target.focus_comment,
-        target.url.to_string(),
-    )
 }
 
 fn remember(ctx: &Ctx, target: &Target, found: &Discovered, post: u64) {
