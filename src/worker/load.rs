@@ -233,7 +233,7 @@ pub(super) async fn discover_and_open(
     match post {
         Ok(post) => {
             let id = post.id;
-            let opened = opened(ctx, &found, &target, post, site);
+            let opened = opened(ctx, &found, target, post, site);
             comments(ctx, generation, &found.api, opened).await?;
             remember(&found, id);
             Ok(true)
