@@ -128,7 +128,11 @@ fn read_target(
             // Who reads is settled without the network: a wrong --as fails first.
             read::reader(&target, as_identity, client_config.clone())?;
             let typed = cli.target.as_deref().unwrap_or_default();
-            let target = read::reach(target, typed, &client_config)?;
+            let target = if read::needs_probe(&target, cli.dump) {
+                read::reach(target, typed, &client_config)?
+            } else {
+                target
+            };
             let chosen = read::reader(&target, as_identity, client_config)?;
             input = Input::Url(target);
             chosen

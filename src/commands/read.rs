@@ -41,6 +41,25 @@ pub fn classify(target: Option<&str>) -> Result<Input> {
     Ok(Input::Url(api::parse_target(t)?))
 }
 
+/// Whether [`reach`] must ask first. A link typed without a scheme always (https, or http
+/// once). With a scheme, `--dump` does not: its load fails with the same error and exit code
+/// anyway, so the probe would only cost a round trip. The reader does on a first visit, so a
+/// site that is not there fails before the full-screen view, but not for a link whose
+/// discovery is remembered (`store::discovery`): that site answered before, and a repeat
+/// visit's first screen is one round trip. Should it be down now, the reader says so with
+/// `R` to retry.
+pub fn needs_probe(target: &Target, dump: bool) -> bool {
+    if target.scheme_guessed {
+        return true;
+    }
+    if dump {
+        return false;
+    }
+    wpcomments::store::discovery::DiscoveryCache::default_location()
+        .and_then(|cache| cache.load(&target.url))
+        .is_none()
+}
+
 /// Reach the site of `target` (typed as `typed`) before anything else: one HEAD, and http
 /// once when https cannot work for a link typed without a scheme (said on stderr), so a host
 /// that does not exist or refuses fails here. A name with no `/` that is neither a file nor

@@ -13,6 +13,7 @@ mod form;
 mod moderate;
 mod page_read;
 mod reader;
+mod revisit;
 mod security;
 mod time;
 mod widths;

@@ -5,6 +5,7 @@ mod fault;
 mod form;
 
 mod answers;
+mod revisit;
 
 use std::time::{Duration, Instant};
 

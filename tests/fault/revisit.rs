@@ -1,0 +1,103 @@
+//! The discovery cache (`store::discovery`) on a loopback site: a first visit discovers and
+//! remembers; a repeat visit asks for the post, the site index and the first comment page at
+//! once, without asking the page where the API is (issue 13's first screen).
+
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use super::fault::*;
+use serde_json::Value;
+use wiremock::{MockServer, ResponseTemplate};
+use wpcomments::api::{ClientConfig, FetchOptions};
+use wpcomments::app::msg::{Effect, Msg, ThreadSource};
+use wpcomments::store::discovery::DiscoveryCache;
+use wpcomments::worker::Worker;
+
+/// Run one load of `url` in a fresh worker with `cache`; the comments it showed.
+fn visit(url: &str, cache: &DiscoveryCache) -> usize {
+    let (tx, rx) = channel();
+    let worker = Worker::spawn(
+        ClientConfig::default(),
+        FetchOptions::default(),
+        None,
+        Some(cache.clone()),
+        tx,
+    );
+    worker.send(Effect::Load {
+        generation: 1,
+        source: ThreadSource::Url(url.to_owned()),
+    });
+    let shown = until_done(&rx);
+    worker.shutdown();
+    shown
+}
+
+fn until_done(rx: &Receiver<Msg>) -> usize {
+    let mut shown = 0;
+    loop {
+        match rx.recv_timeout(Duration::from_secs(20)) {
+            Ok(Msg::Page { event, .. }) => shown += event.comments.len(),
+            Ok(Msg::Pages { events, .. }) => {
+                shown += events.iter().map(|e| e.comments.len()).sum::<usize>()
+            }
+            Ok(Msg::LoadDone { .. }) => return shown,
+            Ok(Msg::LoadFailed { message, .. }) => panic!("load failed: {message}"),
+            Ok(_) => {}
+            Err(e) => panic!("no LoadDone: {e}"),
+        }
+    }
+}
+
+#[test]
+fn a_repeat_visit_asks_for_post_site_and_comments_at_once_without_discovery() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let server = rt.block_on(async {
+        let server = MockServer::start().await;
+        mount_site(&server).await;
+        let comments: Vec<Value> = (1..=3).map(|i| comment(i, 0, i, "hello")).collect();
+        mount_page(
+            &server,
+            1,
+            ResponseTemplate::new(200)
+                .insert_header("x-wp-total", "3")
+                .insert_header("x-wp-totalpages", "1")
+                .set_body_json(Value::Array(comments)),
+        )
+        .await;
+        server
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = DiscoveryCache::new(dir.path().join("cache").join("discovery.json"));
+    let url = post_url(&server);
+    let requests = || rt.block_on(server.received_requests()).unwrap_or_default();
+
+    assert_eq!(visit(&url, &cache), 3, "first visit");
+    let first = requests().len();
+    assert!(
+        requests()
+            .iter()
+            .any(|r| r.url.path() == PERMALINK && r.method.as_str() == "HEAD"),
+        "a first visit discovers from the page's headers"
+    );
+
+    assert_eq!(visit(&url, &cache), 3, "repeat visit");
+    let again: Vec<String> = requests()[first..]
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.url.path()))
+        .collect();
+    // No discovery: the page is not asked where the API is (only, later, for its pingbacks).
+    assert!(!again.iter().any(|r| r.starts_with("HEAD")), "{again:?}");
+    // The first three requests are the post, the site index and the first comment page, in
+    // whatever order they went out together.
+    let mut opening: Vec<&str> = again.iter().take(3).map(String::as_str).collect();
+    opening.sort_unstable();
+    assert_eq!(
+        opening,
+        [
+            "GET /wp-json/",
+            "GET /wp-json/wp/v2/comments",
+            "GET /wp-json/wp/v2/posts/5"
+        ],
+        "{again:?}"
+    );
+}
