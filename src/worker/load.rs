@@ -234,8 +234,10 @@ pub(super) async fn discover_and_open(
         Ok(post) => {
             let id = post.id;
             let opened = opened(ctx, &found, target, post, site);
-            comments(ctx, generation, &found.api, opened).await?;
+            // Remembered once the post is known, not after the last page: a reader who
+            // quits a long thread early still opens it in one round trip next time.
             remember(&found, id);
+            comments(ctx, generation, &found.api, opened).await?;
             Ok(true)
         }
         Err(Error::NeedPost { .. }) => {

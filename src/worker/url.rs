@@ -128,10 +128,10 @@ async fn open(
     *shown = was_opened;
     match post {
         Ok(post) if was_opened => {
+            remember(ctx, target, &found, post.id);
             let streamed = streamed.unwrap_or(Ok(Default::default()))?;
             let known = early.into_inner().unwrap_or_else(|p| p.into_inner()).known;
             finish(ctx, generation, &post, &streamed, &known, opts.as_ref()).await?;
-            remember(ctx, target, &found, post.id);
             Ok(true)
         }
         Ok(post) => {
@@ -139,8 +139,8 @@ async fn open(
             let id = post.id;
             let opened = opened(ctx, &found, target, post, site);
             *shown = true;
-            comments(ctx, generation, &found.api, opened).await?;
             remember(ctx, target, &found, id);
+            comments(ctx, generation, &found.api, opened).await?;
             Ok(true)
         }
         Err(Error::NeedPost { .. }) => {
