@@ -101,3 +101,52 @@ fn a_repeat_visit_asks_for_post_site_and_comments_at_once_without_discovery() {
         "{again:?}"
     );
 }
+
+#[test]
+fn quitting_a_long_thread_early_still_remembers_its_discovery() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let server = rt.block_on(async {
+        let server = MockServer::start().await;
+        mount_site(&server).await;
+        // The first comment page takes long: the reader quits before it is in.
+        mount_page(
+            &server,
+            1,
+            ResponseTemplate::new(200)
+                .insert_header("x-wp-totalpages", "1")
+                .set_body_json(Value::Array(vec![comment(1, 0, 1, "late")]))
+                .set_delay(Duration::from_secs(5)),
+        )
+        .await;
+        server
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = DiscoveryCache::new(dir.path().join("discovery.json"));
+    let url = post_url(&server);
+    let (tx, rx) = channel();
+    let worker = Worker::spawn(
+        ClientConfig::default(),
+        FetchOptions::default(),
+        None,
+        Some(cache.clone()),
+        tx,
+    );
+    worker.send(Effect::Load {
+        generation: 1,
+        source: ThreadSource::Url(url.clone()),
+    });
+    loop {
+        match rx.recv_timeout(Duration::from_secs(10)) {
+            Ok(Msg::Opened { .. }) => break,
+            Ok(Msg::LoadDone { .. }) => panic!("the slow page came in first"),
+            Ok(_) => {}
+            Err(e) => panic!("the post was never shown: {e}"),
+        }
+    }
+    worker.shutdown();
+    let parsed = url::Url::parse(&url).expect("url");
+    let remembered = cache
+        .load(&parsed)
+        .expect("remembered once the post was shown");
+    assert_eq!(remembered.post, Some(POST_ID));
+}
