@@ -42,32 +42,72 @@ async fn fetch_parsed(
     client: &Client,
     url: &Url,
 ) -> Result<(Url, Option<Post>, String, ParsedPage)> {
+    let (final_url, html) = fetch_html(client, url).await?;
+    let (post, site, parsed) = parse_html(&final_url, html).await?;
+    Ok((final_url, post, site, parsed))
+}
+
+/// The page at `url`: its final URL and its HTML (the body moved, not copied, when it is
+/// UTF-8).
+async fn fetch_html(client: &Client, url: &Url) -> Result<(Url, String)> {
     let resp = client.get(url).await?;
     if !resp.ok() {
         return Err(http_error(&resp));
     }
-    let final_url = resp.url.clone();
-    let html = String::from_utf8_lossy(&resp.body).into_owned();
+    let html = String::from_utf8(resp.body)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok((resp.url, html))
+}
+
+/// The post, the site's name and the comments of a page's HTML.
+async fn parse_html(final_url: &Url, html: String) -> Result<(Option<Post>, String, ParsedPage)> {
     // A 5,000-comment page takes a while to parse: off the async threads, one per page.
     let parse_url = final_url.clone();
-    let parsed = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         let doc = scraper::Html::parse_document(&html);
         let post = super::page_post::post(&doc, &parse_url);
         let site = super::page_post::site_name(&doc);
         (post, site, parse_doc(&doc, &parse_url))
     })
     .await
-    .map_err(|e| Error::Io(format!("reading the page failed: {e}")))?;
-    Ok((final_url, parsed.0, parsed.1, parsed.2))
+    .map_err(|e| Error::Io(format!("reading the page failed: {e}")))
+}
+
+/// True when `html` may hold a pingback or trackback, or links to other comment pages that
+/// may: WordPress's `comment_class()` gives each ping the class `pingback` or `trackback`,
+/// and comment pages are linked as `comment-page-N` or `?cpage=N`. Every page also names
+/// `rel="pingback"` (its XML-RPC endpoint) in its head; that alone is not a ping. Reading a
+/// long thread's page into a DOM costs about ten times its size in memory, so a page
+/// without any of these is not parsed at all.
+pub fn may_hold_pings(html: &str) -> bool {
+    if html.contains("comment-page-") || html.contains("cpage=") {
+        return true;
+    }
+    ["pingback", "trackback"].iter().any(|word| {
+        html.match_indices(word).any(|(at, _)| {
+            let before = &html[..at];
+            !(before.ends_with("rel=\"") || before.ends_with("rel='") || before.ends_with("rel="))
+        })
+    })
 }
 
 /// Fetch and parse the post's page at `url`. [`Error::NeedPost`] when the page names no post
 /// (a home page, an archive).
 pub async fn open_page(client: &Client, url: &Url) -> Result<FirstPage> {
-    let (final_url, post, site_name, mut parsed) = fetch_parsed(client, url).await?;
+    let (final_url, html) = fetch_html(client, url).await?;
+    let parsed = parse_html(&final_url, html).await?;
+    first_page(url.clone(), final_url, parsed)
+}
+
+/// The [`FirstPage`] of a parsed post page; [`Error::NeedPost`] when it names no post.
+fn first_page(
+    url: Url,
+    final_url: Url,
+    (post, site_name, mut parsed): (Option<Post>, String, ParsedPage),
+) -> Result<FirstPage> {
     let Some(post) = post else {
         return Err(Error::NeedPost {
-            url: display_url(url),
+            url: display_url(&url),
         });
     };
     set_post(&mut parsed.comments, post.id);
@@ -254,7 +294,12 @@ pub async fn pings(client: &Client, post: &Post, concurrency: usize) -> Result<P
         input: crate::render::sanitize_line(&post.link),
         reason: e.to_string(),
     })?;
-    let first = open_page(client, &url).await?;
+    let (final_url, html) = fetch_html(client, &url).await?;
+    if !may_hold_pings(&html) {
+        return Ok(PageComments::default());
+    }
+    let parsed = parse_html(&final_url, html).await?;
+    let first = first_page(url, final_url, parsed)?;
     if first.post.id != post.id {
         return Ok(PageComments::default());
     }
@@ -319,59 +364,5 @@ pub fn merge_pings(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn walk(links: &[u32], done: &[u32], end_known: bool) -> Walk {
-        let base = "https://b.example/p/comment-page-";
-        Walk {
-            urls: links
-                .iter()
-                .map(|&n| (n, Url::parse(&format!("{base}{n}/")).unwrap()))
-                .collect(),
-            done: done.iter().copied().collect(),
-            merged: BTreeMap::new(),
-            end_known,
-            events: 0,
-        }
-    }
-
-    fn numbers(batch: &[(u32, Url, bool)]) -> Vec<(u32, bool)> {
-        batch.iter().map(|(n, _, guessed)| (*n, *guessed)).collect()
-    }
-
-    #[test]
-    fn the_newest_page_first_names_every_page_below_it() {
-        // WordPress's default: the post's page is the last comment page, linking the one before.
-        let w = walk(&[66, 67], &[67], true);
-        let batch = w.next_batch(4);
-        assert_eq!(batch.len(), 66);
-        assert!(batch.iter().all(|(_, _, guessed)| !guessed));
-        assert_eq!(batch[0].1.as_str(), "https://b.example/p/comment-page-1/");
-    }
-
-    #[test]
-    fn pages_that_only_name_the_next_one_are_read_ahead() {
-        let w = walk(&[2], &[1], false);
-        assert_eq!(
-            numbers(&w.next_batch(4)),
-            vec![(2, false), (3, true), (4, true), (5, true)]
-        );
-        let w = walk(&[2], &[1], true);
-        assert_eq!(numbers(&w.next_batch(4)), vec![(2, false)]);
-    }
-
-    #[test]
-    fn guessed_pages_follow_the_links_shape() {
-        let plain = Url::parse("https://b.example/?p=4&cpage=2#comments").unwrap();
-        assert_eq!(
-            nth_page(&plain, 2, 7).as_str(),
-            "https://b.example/?p=4&cpage=7#comments"
-        );
-        let pretty = Url::parse("https://b.example/p/comment-page-2/").unwrap();
-        assert_eq!(
-            nth_page(&pretty, 2, 10).as_str(),
-            "https://b.example/p/comment-page-10/"
-        );
-    }
-}
+#[path = "page_read_tests.rs"]
+mod tests;
