@@ -261,3 +261,53 @@ pub struct ModerateArgs {
     #[arg(long)]
     pub yes: bool,
 }
+
+/// The man page's EXIT STATUS section (roff), from the codes of [`wpcomments::error::exit`]
+/// (README "Exit codes" words each in full).
+pub fn exit_status_roff() -> String {
+    use wpcomments::error::exit;
+    let codes: [(u8, &str); 13] = [
+        (exit::OK, "success"),
+        (
+            exit::OTHER,
+            "something else failed (writing output, an internal error)",
+        ),
+        (
+            exit::USAGE,
+            "bad input: flags, a URL, a config or theme file, a name that is neither a file nor a host",
+        ),
+        (
+            exit::NETWORK,
+            "network: host not found, connection refused, timeout, a page that stopped sending",
+        ),
+        (exit::TLS, "TLS failure"),
+        (
+            exit::NOT_WORDPRESS,
+            "not a WordPress site, its REST API disabled or closed to anonymous readers, or a route missing",
+        ),
+        (exit::NOT_FOUND, "post or comment not found"),
+        (exit::RATE_LIMITED, "rate limited (429)"),
+        (
+            exit::BAD_RESPONSE,
+            "bad server response (broken JSON, an HTML page, 5xx after retries, a redirect answering a reply)",
+        ),
+        (
+            exit::ARCHIVE,
+            "archive file unreadable, not an archive, or of an unknown version",
+        ),
+        (
+            exit::AUTH,
+            "credentials rejected, ignored, or not sent over an insecure connection",
+        ),
+        (exit::REFUSED, "the site refused the comment"),
+        (
+            exit::IDENTITY,
+            "identity problem: unknown name, unreadable identity or secret, login not approved",
+        ),
+    ];
+    let mut roff = String::from(".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in codes {
+        roff.push_str(&format!(".TP\n{code}\n{meaning}\n"));
+    }
+    roff
+}

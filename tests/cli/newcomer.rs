@@ -154,6 +154,9 @@ fn completions_for_every_shell_and_a_man_page() {
         "{man}"
     );
     assert!(man.contains("moderate") && man.contains("dump"), "{man}");
+    // The exit codes, as the README lists them.
+    assert!(man.contains(".SH \"EXIT STATUS\""), "{man}");
+    assert!(man.contains(".TP\n7\nrate limited"), "{man}");
     let (code, _, _) = run(&h, &["completions", "tcsh"]);
     assert_eq!(code, 2);
 }
