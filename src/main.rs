@@ -47,7 +47,11 @@ fn run(cli: Cli) -> Result<()> {
             clap_mangen::Man::new(cli::command())
                 .render(&mut out)
                 .map_err(|e| Error::Io(format!("cannot write the man page: {e}")))?;
-            let page = format!("{}{}", String::from_utf8_lossy(&out), cli::exit_status_roff());
+            let page = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out),
+                cli::exit_status_roff()
+            );
             return print(&page);
         }
         _ => {}

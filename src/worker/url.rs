@@ -50,7 +50,19 @@ pub(super) async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bo
             ok => return ok,
         }
     }
-    // Nothing remembered: discovery, with the page reader when REST does not serve this reader.
+    // Nothing remembered: discover. When the page names its post's id (shortlink, `?p=`, the
+    // post's REST route), the post, the site and the first comments go out together, as on a
+    // repeat visit; anything that fails before the thread is shown takes the full path below.
+    if let Ok(found) = crate::api::discover::discover(ctx.client()?, &target).await
+        && let Some(id) = known_post_id(&found, &target)
+    {
+        let mut shown = false;
+        match open(ctx, generation, &target, found, Some(id), &mut shown).await {
+            Err(_) if !shown => {}
+            outcome => return outcome,
+        }
+    }
+    // Discovery, with the page reader when REST does not serve this reader.
     super::load::discover_and_open(ctx, generation, &target, |found, id| {
         if let Some(cache) = &ctx.discovery {
             cache.store(&target.url, found, Some(id));
@@ -109,6 +121,9 @@ async fn open(
         let opened = match &post {
             Ok(p) if Some(p.id) == post_id => {
                 let opened = opened(ctx, &found, target, p.clone(), site.clone());
+                // Remembered as the post is shown: a reader who quits a long thread early
+                // still opens it in one round trip next time.
+                remember(ctx, target, &found, p.id);
                 let mut e = early.lock().unwrap_or_else(|p| p.into_inner());
                 ctx.send(Msg::Opened {
                     generation,
@@ -128,7 +143,6 @@ async fn open(
     *shown = was_opened;
     match post {
         Ok(post) if was_opened => {
-            remember(ctx, target, &found, post.id);
             let streamed = streamed.unwrap_or(Ok(Default::default()))?;
             let known = early.into_inner().unwrap_or_else(|p| p.into_inner()).known;
             finish(ctx, generation, &post, &streamed, &known, opts.as_ref()).await?;
@@ -186,6 +200,23 @@ async fn posts(
         list: Box::new(list),
     });
     Ok(false)
+}
+
+/// The post's id as discovery found it: the page's shortlink, `?p=` in the link, or the last
+/// segment of the post's REST route (`…/wp/v2/posts/42`, also inside `?rest_route=`).
+fn known_post_id(found: &Discovered, target: &Target) -> Option<u64> {
+    let from_route = |route: &url::Url| {
+        let rest_route = route
+            .query_pairs()
+            .find(|(k, _)| k == "rest_route")
+            .map(|(_, v)| v.into_owned());
+        let path = rest_route.unwrap_or_else(|| route.path().to_owned());
+        path.trim_end_matches('/').rsplit('/').next()?.parse().ok()
+    };
+    found
+        .shortlink_id
+        .or_else(|| crate::api::posts::id_of(&target.url))
+        .or_else(|| found.post_route.as_ref().and_then(from_route))
 }
 
 fn remember(ctx: &Ctx, target: &Target, found: &Discovered, post: u64) {

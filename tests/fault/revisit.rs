@@ -1,6 +1,7 @@
-//! The discovery cache (`store::discovery`) on a loopback site: a first visit discovers and
-//! remembers; a repeat visit asks for the post, the site index and the first comment page at
-//! once, without asking the page where the API is (issue 13's first screen).
+//! The discovery cache (`store::discovery`) on a loopback site: a first visit discovers (and,
+//! when the page names its post, then asks for the post, the site index and the first comment
+//! page together) and remembers; a repeat visit asks for those three at once, without asking
+//! the page where the API is (issue 13's first screen).
 
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
@@ -73,11 +74,32 @@ fn a_repeat_visit_asks_for_post_site_and_comments_at_once_without_discovery() {
 
     assert_eq!(visit(&url, &cache), 3, "first visit");
     let first = requests().len();
-    assert!(
-        requests()
-            .iter()
-            .any(|r| r.url.path() == PERMALINK && r.method.as_str() == "HEAD"),
-        "a first visit discovers from the page's headers"
+    let seen: Vec<String> = requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.url.path()))
+        .collect();
+    assert_eq!(
+        seen.first().map(String::as_str),
+        Some(format!("HEAD {PERMALINK}").as_str()),
+        "a first visit discovers from the page's headers: {seen:?}"
+    );
+    // The page's `alternate` link names the post: right after discovery (a HEAD, then a GET
+    // here, where the page answers no HEAD), the post, the site and the first comments go out
+    // together.
+    let api_at = seen
+        .iter()
+        .position(|r| r.contains("/wp-json/"))
+        .expect("an API request");
+    let mut group: Vec<&str> = seen[api_at..].iter().take(3).map(String::as_str).collect();
+    group.sort_unstable();
+    assert_eq!(
+        group,
+        [
+            "GET /wp-json/",
+            "GET /wp-json/wp/v2/comments",
+            "GET /wp-json/wp/v2/posts/5"
+        ],
+        "{seen:?}"
     );
 
     assert_eq!(visit(&url, &cache), 3, "repeat visit");
@@ -149,4 +171,61 @@ fn quitting_a_long_thread_early_still_remembers_its_discovery() {
         .load(&parsed)
         .expect("remembered once the post was shown");
     assert_eq!(remembered.post, Some(POST_ID));
+}
+
+#[test]
+fn a_first_visit_asks_for_the_comments_without_waiting_for_the_post() {
+    use std::sync::{Arc, Mutex};
+    use std::time::Instant;
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, Request};
+    // The post answers after a second; the first comment page must be asked for before that
+    // (the page's `alternate` link names the post id), not after.
+    let asked: Arc<Mutex<Vec<(&'static str, Instant)>>> = Arc::default();
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let server = rt.block_on(async {
+        let server = MockServer::start().await;
+        mount_site_page_only(&server).await;
+        mount_index(&server, "/wp-json/").await;
+        let post = post_json(&server);
+        let log = Arc::clone(&asked);
+        Mock::given(method("GET"))
+            .and(path(format!("/wp-json/wp/v2/posts/{POST_ID}")))
+            .respond_with(move |_: &Request| {
+                log.lock().expect("log").push(("post", Instant::now()));
+                ResponseTemplate::new(200)
+                    .set_body_json(post.clone())
+                    .set_delay(Duration::from_secs(1))
+            })
+            .mount(&server)
+            .await;
+        let log = Arc::clone(&asked);
+        Mock::given(method("GET"))
+            .and(path("/wp-json/wp/v2/comments"))
+            .respond_with(move |_: &Request| {
+                log.lock().expect("log").push(("comments", Instant::now()));
+                ResponseTemplate::new(200)
+                    .insert_header("x-wp-totalpages", "1")
+                    .set_body_json(Value::Array(vec![comment(1, 0, 1, "hi")]))
+            })
+            .mount(&server)
+            .await;
+        server
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = DiscoveryCache::new(dir.path().join("discovery.json"));
+    assert_eq!(visit(&post_url(&server), &cache), 1);
+    let asked = asked.lock().expect("log").clone();
+    let at = |what| {
+        asked
+            .iter()
+            .find(|(w, _)| *w == what)
+            .map(|(_, t)| *t)
+            .unwrap_or_else(|| panic!("no {what} request: {asked:?}"))
+    };
+    let gap = at("comments").saturating_duration_since(at("post"));
+    assert!(
+        gap < Duration::from_millis(500),
+        "comments asked {gap:?} after the post"
+    );
 }
