@@ -36,25 +36,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     // What needs no settings: printing generated text.
-    match &cli.command {
-        Some(Command::Completions { shell }) => {
-            let mut out = Vec::new();
-            clap_complete::generate(*shell, &mut cli::command(), "wpcomments", &mut out);
-            return print(&String::from_utf8_lossy(&out));
-        }
-        Some(Command::Man) => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(cli::command())
-                .render(&mut out)
-                .map_err(|e| Error::Io(format!("cannot write the man page: {e}")))?;
-            let page = format!(
-                "{}{}",
-                String::from_utf8_lossy(&out),
-                cli::exit_status_roff()
-            );
-            return print(&page);
-        }
-        _ => {}
+    if let Some(text) = generated(&cli) {
+        return print(&text?);
     }
     if cli.list_themes {
         return print(&(wpcomments::config::theme::theme_names().join("\n") + "\n"));
@@ -116,6 +99,32 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Completions { .. } | Command::Man) => Ok(()),
         None => read_target(cli, settings, client_config, concurrency),
+    }
+}
+
+/// The text of `completions SHELL` (clap_complete) or `man` (clap_mangen, with the exit
+/// codes), from the same clap definition as `--help`; `None` for other commands.
+fn generated(cli: &Cli) -> Option<Result<String>> {
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut cli::command(), "wpcomments", &mut out);
+            Some(Ok(String::from_utf8_lossy(&out).into_owned()))
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            let rendered = clap_mangen::Man::new(cli::command())
+                .render(&mut out)
+                .map_err(|e| Error::Io(format!("cannot write the man page: {e}")));
+            Some(rendered.map(|()| {
+                format!(
+                    "{}{}",
+                    String::from_utf8_lossy(&out),
+                    cli::exit_status_roff()
+                )
+            }))
+        }
+        _ => None,
     }
 }
 

@@ -106,12 +106,8 @@ async fn open(
         }
     };
     let first_pages = async {
-        match (post_id, &opts) {
-            (Some(id), Some(opts)) => {
-                Some(stream_comments(client, &found.api, id, opts, send_page).await)
-            }
-            _ => None,
-        }
+        let (id, opts) = post_id.zip(opts.as_ref())?;
+        Some(stream_comments(client, &found.api, id, opts, send_page).await)
     };
     let post_and_site = async {
         let (post, site) = futures::join!(
@@ -121,8 +117,7 @@ async fn open(
         let opened = match &post {
             Ok(p) if Some(p.id) == post_id => {
                 let opened = opened(ctx, &found, target, p.clone(), site.clone());
-                // Remembered as the post is shown: a reader who quits a long thread early
-                // still opens it in one round trip next time.
+                // Remembered now: quitting a long thread early still makes the next visit fast.
                 remember(ctx, target, &found, p.id);
                 let mut e = early.lock().unwrap_or_else(|p| p.into_inner());
                 ctx.send(Msg::Opened {
@@ -139,10 +134,10 @@ async fn open(
         };
         (post, site, opened)
     };
-    let (streamed, (post, site, was_opened)) = futures::join!(first_pages, post_and_site);
-    *shown = was_opened;
+    let (streamed, (post, site, shown_now)) = futures::join!(first_pages, post_and_site);
+    *shown = shown_now;
     match post {
-        Ok(post) if was_opened => {
+        Ok(post) if shown_now => {
             let streamed = streamed.unwrap_or(Ok(Default::default()))?;
             let known = early.into_inner().unwrap_or_else(|p| p.into_inner()).known;
             finish(ctx, generation, &post, &streamed, &known, opts.as_ref()).await?;
