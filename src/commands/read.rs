@@ -71,6 +71,9 @@ pub fn reach(target: Target, typed: &str, config: &ClientConfig) -> Result<Targe
         retries: 0,
         ..config.clone()
     })?;
+    if !target.scheme_guessed {
+        return discover_first(&client, target);
+    }
     match runtime()?.block_on(api::reach(&client, &target)) {
         Ok(reached) => {
             if let Some(note) = reached.note {
@@ -84,6 +87,25 @@ pub fn reach(target: Target, typed: &str, config: &ClientConfig) -> Result<Targe
             })
         }
         Err(e) => Err(e),
+    }
+}
+
+/// For a link with a scheme, the reachability check is discovery itself (its HEAD of the
+/// page): what it finds is remembered (`store::discovery`), so the reader starts with the
+/// post, the site and the first comments at once instead of asking the page again. A
+/// transport failure (exit codes 3 and 4: no such host, refused, TLS, timeout) fails here,
+/// before the full-screen view; any other answer is the reader's to explain (a closed API
+/// read from the page, not WordPress, …).
+fn discover_first(client: &Client, target: Target) -> Result<Target> {
+    match runtime()?.block_on(api::discover(client, &target)) {
+        Ok(found) => {
+            if let Some(cache) = wpcomments::store::discovery::DiscoveryCache::default_location() {
+                cache.store(&target.url, &found, found.shortlink_id);
+            }
+            Ok(target)
+        }
+        Err(e) if matches!(e.exit_code(), 3 | 4) => Err(e),
+        Err(_) => Ok(target),
     }
 }
 

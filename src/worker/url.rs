@@ -25,15 +25,10 @@ pub(super) async fn from_url(ctx: &Ctx, generation: u64, url: &str) -> Result<bo
     let cache = ctx.discovery.as_ref();
     if let Some(remembered) = cache.and_then(|c| c.load(&target.url)) {
         let mut shown = false;
-        let outcome = open(
-            ctx,
-            generation,
-            &target,
-            remembered.found,
-            remembered.post,
-            &mut shown,
-        )
-        .await;
+        // Without the post's id (discovered just now, before the full-screen view), the page's
+        // own naming of it serves.
+        let post = (remembered.post).or_else(|| known_post_id(&remembered.found, &target));
+        let outcome = open(ctx, generation, &target, remembered.found, post, &mut shown).await;
         match outcome {
             Err(_) if !shown => {
                 // Stale (the site moved, the post is gone): forget it and discover afresh.
