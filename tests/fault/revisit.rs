@@ -14,8 +14,8 @@ use wpcomments::app::msg::{Effect, Msg, ThreadSource};
 use wpcomments::store::discovery::DiscoveryCache;
 use wpcomments::worker::Worker;
 
-/// Run one load of `url` in a fresh worker with `cache`; the comments it showed.
-fn visit(url: &str, cache: &DiscoveryCache) -> usize {
+/// A fresh worker with `cache`, loading `url`; its reports come on the receiver.
+fn load(url: &str, cache: &DiscoveryCache) -> (Worker, Receiver<Msg>) {
     let (tx, rx) = channel();
     let worker = Worker::spawn(
         ClientConfig::default(),
@@ -28,6 +28,12 @@ fn visit(url: &str, cache: &DiscoveryCache) -> usize {
         generation: 1,
         source: ThreadSource::Url(url.to_owned()),
     });
+    (worker, rx)
+}
+
+/// Run one load of `url` in a fresh worker with `cache`; the comments it showed.
+fn visit(url: &str, cache: &DiscoveryCache) -> usize {
+    let (worker, rx) = load(url, cache);
     let shown = until_done(&rx);
     worker.shutdown();
     shown
@@ -145,18 +151,7 @@ fn quitting_a_long_thread_early_still_remembers_its_discovery() {
     let dir = tempfile::tempdir().expect("tempdir");
     let cache = DiscoveryCache::new(dir.path().join("discovery.json"));
     let url = post_url(&server);
-    let (tx, rx) = channel();
-    let worker = Worker::spawn(
-        ClientConfig::default(),
-        FetchOptions::default(),
-        None,
-        Some(cache.clone()),
-        tx,
-    );
-    worker.send(Effect::Load {
-        generation: 1,
-        source: ThreadSource::Url(url.clone()),
-    });
+    let (worker, rx) = load(&url, &cache);
     loop {
         match rx.recv_timeout(Duration::from_secs(10)) {
             Ok(Msg::Opened { .. }) => break,
