@@ -37,6 +37,16 @@ pub fn draw(app: &App, main: Rect, screen: Rect, buf: &mut Buffer) {
     }
 }
 
+/// `block` marked "draft NOT saved to disk" while that is true: drawn from state, so no
+/// later notice on the status bar can hide it.
+fn unsaved_mark<'a>(app: &App, c: &Composer, block: Block<'a>) -> Block<'a> {
+    if !crate::app::compose::unsaved::is_unsaved(app, &c.key) {
+        return block;
+    }
+    let mark = Line::styled(" draft NOT saved to disk ", app.theme().error);
+    block.title_bottom(mark.right_aligned())
+}
+
 fn panel(app: &App, c: &Composer, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let title = match &c.parent {
@@ -64,6 +74,7 @@ fn panel(app: &App, c: &Composer, area: Rect, buf: &mut Buffer) {
             .right_aligned(),
         )
         .title_bottom(Line::styled(keys, theme.date));
+    let block = unsaved_mark(app, c, block);
     crate::ui::area::clear(area, buf, app.theme().background);
     let inner = block.inner(area);
     block.render(area, buf);

@@ -108,6 +108,13 @@ fn once_a_save_failed_the_draft_is_never_called_kept_and_closing_asks() {
     let mut a = typing("my words");
     failed_save(&mut a);
     assert!(screen(&a).contains("only in memory"), "{}", screen(&a));
+    // And the composer's border, whatever the status bar says later.
+    send(&mut a, Msg::Notice("a later note".into()));
+    assert!(
+        screen(&a).contains("draft NOT saved to disk"),
+        "{}",
+        screen(&a)
+    );
     assert!(!screen(&a).contains("the draft is kept"), "{}", screen(&a));
     esc(&mut a);
     assert!(a.composer().is_some(), "Esc asks before closing");
