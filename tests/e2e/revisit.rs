@@ -6,29 +6,13 @@ use std::time::Duration;
 
 use crate::fault::*;
 use crate::support::tmux::Tmux;
-use serde_json::Value;
-use wiremock::{MockServer, ResponseTemplate};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wpcomments");
 
 #[test]
 fn a_link_read_before_opens_without_the_reachability_probe() {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let server = rt.block_on(async {
-        let server = MockServer::start().await;
-        mount_site(&server).await;
-        let comments: Vec<Value> = (1..=2).map(|i| comment(i, 0, i, "hello again")).collect();
-        mount_page(
-            &server,
-            1,
-            ResponseTemplate::new(200)
-                .insert_header("x-wp-total", "2")
-                .insert_header("x-wp-totalpages", "1")
-                .set_body_json(Value::Array(comments)),
-        )
-        .await;
-        server
-    });
+    let server = rt.block_on(one_page_thread(2, "hello again"));
     let cache = tempfile::tempdir().expect("tempdir");
     let cache_dir = cache.path().display().to_string();
     let url = post_url(&server);

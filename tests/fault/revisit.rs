@@ -58,21 +58,7 @@ fn until_done(rx: &Receiver<Msg>) -> usize {
 #[test]
 fn a_repeat_visit_asks_for_post_site_and_comments_at_once_without_discovery() {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let server = rt.block_on(async {
-        let server = MockServer::start().await;
-        mount_site(&server).await;
-        let comments: Vec<Value> = (1..=3).map(|i| comment(i, 0, i, "hello")).collect();
-        mount_page(
-            &server,
-            1,
-            ResponseTemplate::new(200)
-                .insert_header("x-wp-total", "3")
-                .insert_header("x-wp-totalpages", "1")
-                .set_body_json(Value::Array(comments)),
-        )
-        .await;
-        server
-    });
+    let server = rt.block_on(one_page_thread(3, "hello"));
     let dir = tempfile::tempdir().expect("tempdir");
     let cache = DiscoveryCache::new(dir.path().join("cache").join("discovery.json"));
     let url = post_url(&server);

@@ -141,3 +141,20 @@ pub fn stalling_server() -> (String, Arc<AtomicUsize>) {
         count,
     )
 }
+
+/// A site whose post has `n` comments saying `body`, on one page.
+pub async fn one_page_thread(n: u64, body: &str) -> MockServer {
+    let server = MockServer::start().await;
+    mount_site(&server).await;
+    let comments: Vec<Value> = (1..=n).map(|i| comment(i, 0, i, body)).collect();
+    mount_page(
+        &server,
+        1,
+        ResponseTemplate::new(200)
+            .insert_header("x-wp-total", n.to_string().as_str())
+            .insert_header("x-wp-totalpages", "1")
+            .set_body_json(Value::Array(comments)),
+    )
+    .await;
+    server
+}
