@@ -3,9 +3,7 @@
 //! Nodes are addressed by their index into [`Thread::comments`]. Building never recurses, so a
 //! reply chain of any depth is fine, and every comment the server sent appears exactly once.
 
-use std::collections::{HashMap, HashSet};
-
-use crate::model::Comment;
+use crate::model::{Comment, IdMap, IdSet};
 
 mod append;
 
@@ -25,14 +23,40 @@ pub enum Detached {
 pub struct Node {
     /// Index of the parent in the tree, `None` at top level.
     pub parent: Option<usize>,
-    /// Indices of the replies, oldest first.
-    pub children: Vec<usize>,
+    /// Oldest reply, newest reply and the next reply to the same parent (indices, [`NONE`]
+    /// when there is none): links in the nodes rather than a vector per node, so walking
+    /// the tree reads one contiguous array.
+    first_child: u32,
+    last_child: u32,
+    next_sibling: u32,
     /// Why a top-level node with a parent id is at top level.
     pub detached: Detached,
     /// Number of replies below this node, at any depth.
     pub descendants: usize,
     /// Depth in the tree, 0 at top level.
     pub depth: usize,
+}
+
+/// No node: the end of a child or sibling link.
+const NONE: u32 = u32::MAX;
+
+impl Node {
+    fn new(parent: Option<usize>, detached: Detached, depth: usize) -> Node {
+        Node {
+            parent,
+            first_child: NONE,
+            last_child: NONE,
+            next_sibling: NONE,
+            detached,
+            descendants: 0,
+            depth,
+        }
+    }
+
+    /// True when the comment has replies.
+    pub fn has_children(&self) -> bool {
+        self.first_child != NONE
+    }
 }
 
 /// Order of top-level threads; replies are always oldest first.
@@ -70,14 +94,14 @@ pub struct Thread {
     comments: Vec<Comment>,
     nodes: Vec<Node>,
     roots: Vec<usize>,
-    by_id: HashMap<u64, usize>,
+    by_id: IdMap<usize>,
 }
 
 impl Thread {
     /// Build the tree. Duplicate ids keep the last copy; comments are ordered oldest first.
     pub fn build(mut comments: Vec<Comment>) -> Thread {
         // De-duplicated in place (no second copy of the thread): the last copy of an id wins.
-        let last: HashMap<u64, usize> = comments
+        let last: IdMap<usize> = comments
             .iter()
             .enumerate()
             .map(|(i, c)| (c.id, i))
@@ -92,7 +116,7 @@ impl Thread {
         drop(last);
         // Keys are unique now: the in-place sort gives the same order as a stable one.
         comments.sort_unstable_by_key(Comment::chrono_key);
-        let by_id: HashMap<u64, usize> = comments
+        let by_id: IdMap<usize> = comments
             .iter()
             .enumerate()
             .map(|(i, c)| (c.id, i))
@@ -100,22 +124,20 @@ impl Thread {
 
         let mut nodes: Vec<Node> = comments
             .iter()
-            .map(|c| Node {
-                parent: by_id.get(&c.parent).copied().filter(|_| c.parent != 0),
-                children: Vec::new(),
-                detached: if c.parent != 0 && !by_id.contains_key(&c.parent) {
+            .map(|c| {
+                let detached = if c.parent != 0 && !by_id.contains_key(&c.parent) {
                     Detached::MissingParent
                 } else {
                     Detached::No
-                },
-                descendants: 0,
-                depth: 0,
+                };
+                let parent = by_id.get(&c.parent).copied().filter(|_| c.parent != 0);
+                Node::new(parent, detached, 0)
             })
             .collect();
         cut_cycles(&mut nodes);
         for i in 0..nodes.len() {
             if let Some(p) = nodes[i].parent {
-                nodes[p].children.push(i);
+                link_child(&mut nodes, p, i);
             }
         }
         let roots: Vec<usize> = (0..nodes.len())
@@ -132,17 +154,15 @@ impl Thread {
     }
 
     fn compute_depths_and_counts(&mut self) {
-        // Pre-order walk with an explicit stack; then children-before-parents for the counts.
+        // Pre-order walk; then children-before-parents for the counts.
         let order = self.preorder(SortOrder::OldestFirst);
         for row in &order {
             self.nodes[row.index].depth = row.depth;
         }
         for row in order.iter().rev() {
-            let node = &self.nodes[row.index];
-            let below: usize = node
-                .children
-                .iter()
-                .map(|&c| self.nodes[c].descendants + 1)
+            let below: usize = self
+                .children(row.index)
+                .map(|c| self.nodes[c].descendants + 1)
                 .sum();
             self.nodes[row.index].descendants = below;
         }
@@ -190,41 +210,55 @@ impl Thread {
 
     /// Every comment in thread order (depth-first, replies oldest first).
     pub fn preorder(&self, order: SortOrder) -> Vec<Row> {
-        self.rows(order, &HashSet::new())
+        self.rows(order, &IdSet::default())
     }
 
-    /// Thread order, skipping the replies of collapsed comments (given by id).
-    pub fn rows(&self, order: SortOrder, collapsed: &HashSet<u64>) -> Vec<Row> {
+    /// Thread order, skipping the replies of collapsed comments (given by id). Walks the
+    /// child and sibling links without a stack: one pass over the nodes.
+    pub fn rows(&self, order: SortOrder, collapsed: &IdSet) -> Vec<Row> {
         let mut out = Vec::with_capacity(self.comments.len());
-        let mut stack: Vec<Row> = Vec::new();
-        let push_roots = |stack: &mut Vec<Row>| match order {
-            // The stack pops from the end, so push in reverse of the wanted order.
-            SortOrder::OldestFirst => stack.extend(
-                self.roots
-                    .iter()
-                    .rev()
-                    .map(|&index| Row { index, depth: 0 }),
-            ),
-            SortOrder::NewestFirst => {
-                stack.extend(self.roots.iter().map(|&index| Row { index, depth: 0 }))
+        let folded =
+            |index: usize| !collapsed.is_empty() && collapsed.contains(&self.comments[index].id);
+        let mut walk = |root: usize| {
+            let (mut at, mut depth) = (root, 0);
+            loop {
+                out.push(Row { index: at, depth });
+                let node = &self.nodes[at];
+                if node.has_children() && !folded(at) {
+                    (at, depth) = (node.first_child as usize, depth + 1);
+                    continue;
+                }
+                // Up to the nearest ancestor (in this subtree) with a later sibling.
+                loop {
+                    if at == root {
+                        return;
+                    }
+                    let node = &self.nodes[at];
+                    if node.next_sibling != NONE {
+                        at = node.next_sibling as usize;
+                        break;
+                    }
+                    match node.parent {
+                        Some(p) => (at, depth) = (p, depth - 1),
+                        None => return,
+                    }
+                }
             }
         };
-        push_roots(&mut stack);
-        while let Some(row) = stack.pop() {
-            out.push(row);
-            if collapsed.contains(&self.comments[row.index].id) {
-                continue;
-            }
-            let depth = row.depth + 1;
-            stack.extend(
-                self.nodes[row.index]
-                    .children
-                    .iter()
-                    .rev()
-                    .map(|&index| Row { index, depth }),
-            );
+        match order {
+            SortOrder::OldestFirst => self.roots.iter().for_each(|&r| walk(r)),
+            SortOrder::NewestFirst => self.roots.iter().rev().for_each(|&r| walk(r)),
         }
         out
+    }
+
+    /// Indices of the replies to `index`, oldest first.
+    pub fn children(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.nodes[index].first_child;
+        std::iter::successors((first != NONE).then_some(first as usize), |&c| {
+            let next = self.nodes[c].next_sibling;
+            (next != NONE).then_some(next as usize)
+        })
     }
 
     /// Ids of the ancestors of `index`, nearest first.
@@ -241,6 +275,16 @@ impl Thread {
 
 /// Cut every parent loop so each node reaches a root. The cut is made at the oldest comment of
 /// the loop (lowest index), which becomes a top-level comment marked [`Detached::Cycle`].
+/// Make `child` the newest reply of `parent`.
+fn link_child(nodes: &mut [Node], parent: usize, child: usize) {
+    let child32 = child as u32;
+    match nodes[parent].last_child {
+        NONE => nodes[parent].first_child = child32,
+        last => nodes[last as usize].next_sibling = child32,
+    }
+    nodes[parent].last_child = child32;
+}
+
 fn cut_cycles(nodes: &mut [Node]) {
     // 0 = unknown, 1 = on the current walk, 2 = known to reach a root.
     let mut state = vec![0u8; nodes.len()];
@@ -275,110 +319,4 @@ fn cut_cycles(nodes: &mut [Node]) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn c(id: u64, parent: u64, minute: u32) -> Comment {
-        Comment::from_json(json!({
-            "id": id, "post": 1, "parent": parent,
-            "date_gmt": format!("2020-01-01T00:{minute:02}:00"),
-            "author_name": format!("a{id}"), "content": {"rendered": "<p>x</p>"},
-        }))
-        .expect("valid comment")
-    }
-
-    fn ids(t: &Thread, rows: &[Row]) -> Vec<(u64, usize)> {
-        rows.iter()
-            .map(|r| (t.comment(r.index).id, r.depth))
-            .collect()
-    }
-
-    #[test]
-    fn replies_nest_under_parents_oldest_first() {
-        let t = Thread::build(vec![
-            c(3, 1, 3),
-            c(1, 0, 1),
-            c(2, 0, 2),
-            c(4, 1, 4),
-            c(5, 3, 5),
-        ]);
-        assert_eq!(
-            ids(&t, &t.preorder(SortOrder::OldestFirst)),
-            vec![(1, 0), (3, 1), (5, 2), (4, 1), (2, 0)]
-        );
-        assert_eq!(t.node(t.index_of(1).unwrap()).descendants, 3);
-    }
-
-    #[test]
-    fn newest_first_reorders_threads_but_not_replies() {
-        let t = Thread::build(vec![c(1, 0, 1), c(2, 0, 2), c(3, 1, 3), c(4, 1, 4)]);
-        assert_eq!(
-            ids(&t, &t.preorder(SortOrder::NewestFirst)),
-            vec![(2, 0), (1, 0), (3, 1), (4, 1)]
-        );
-    }
-
-    #[test]
-    fn reply_to_a_comment_not_shown_stays_at_top_level_marked() {
-        let t = Thread::build(vec![c(1, 0, 1), c(2, 99, 2), c(3, 2, 3)]);
-        let i = t.index_of(2).unwrap();
-        assert_eq!(t.node(i).detached, Detached::MissingParent);
-        assert_eq!(
-            ids(&t, &t.preorder(SortOrder::OldestFirst)),
-            vec![(1, 0), (2, 0), (3, 1)]
-        );
-    }
-
-    #[test]
-    fn parent_cycle_is_cut_without_dropping_or_looping() {
-        // 1 -> 2 -> 3 -> 1 loop, 4 hangs under 3, 5 is its own parent.
-        let t = Thread::build(vec![
-            c(1, 3, 1),
-            c(2, 1, 2),
-            c(3, 2, 3),
-            c(4, 3, 4),
-            c(5, 5, 5),
-        ]);
-        let rows = t.preorder(SortOrder::OldestFirst);
-        let mut seen: Vec<u64> = ids(&t, &rows).into_iter().map(|(id, _)| id).collect();
-        seen.sort();
-        assert_eq!(seen, vec![1, 2, 3, 4, 5]);
-        assert_eq!(t.node(t.index_of(1).unwrap()).detached, Detached::Cycle);
-        assert_eq!(t.node(t.index_of(5).unwrap()).detached, Detached::Cycle);
-        assert_eq!(ids(&t, &rows), vec![(1, 0), (2, 1), (3, 2), (4, 3), (5, 0)]);
-    }
-
-    #[test]
-    fn duplicate_ids_appear_once() {
-        let t = Thread::build(vec![c(1, 0, 1), c(1, 0, 1), c(2, 1, 2)]);
-        assert_eq!(t.len(), 2);
-    }
-
-    #[test]
-    fn collapsed_comment_hides_its_replies_only() {
-        let t = Thread::build(vec![c(1, 0, 1), c(2, 1, 2), c(3, 2, 3), c(4, 0, 4)]);
-        let collapsed: HashSet<u64> = [1].into_iter().collect();
-        assert_eq!(
-            ids(&t, &t.rows(SortOrder::OldestFirst, &collapsed)),
-            vec![(1, 0), (4, 0)]
-        );
-    }
-
-    #[test]
-    fn a_very_deep_chain_builds_without_recursion() {
-        let n = 100_000u64;
-        let comments: Vec<Comment> = (1..=n)
-            .map(|i| {
-                let mut x = c(i, i - 1, 0);
-                x.date_gmt = None;
-                x
-            })
-            .collect();
-        let t = Thread::build(comments);
-        let rows = t.preorder(SortOrder::OldestFirst);
-        assert_eq!(rows.len(), n as usize);
-        assert_eq!(rows.last().map(|r| r.depth), Some(n as usize - 1));
-        assert_eq!(t.node(t.index_of(1).unwrap()).descendants, n as usize - 1);
-    }
-}
+mod tests;

@@ -11,6 +11,13 @@ pub mod moderation;
 pub mod queue;
 
 pub use api_root::ApiRoot;
+
+/// A map keyed by comment (or post) id, hashed with foldhash seeded per process: ids come
+/// from the site, so a fixed seed would let a hostile one send ids that collide.
+pub type IdMap<V> = std::collections::HashMap<u64, V, foldhash::fast::RandomState>;
+
+/// A set of comment ids, hashed like [`IdMap`].
+pub type IdSet = std::collections::HashSet<u64, foldhash::fast::RandomState>;
 pub use comment::Comment;
 
 use chrono::NaiveDateTime;

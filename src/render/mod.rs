@@ -134,6 +134,11 @@ impl Doc {
         &self.links
     }
 
+    /// [`Doc::links`], taken out of the document.
+    pub fn into_links(self) -> Vec<String> {
+        self.links
+    }
+
     /// All text (without styling) for search: paragraphs joined by '\n'. Link reference
     /// markers and list markers are not included; image placeholders are.
     pub fn plain_text(&self) -> String {

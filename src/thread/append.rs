@@ -1,7 +1,7 @@
 //! Growing a tree by a page without rebuilding it: while a thread loads oldest first, each
 //! page's comments come after everything already in the tree.
 
-use super::{Detached, Node, Thread};
+use super::{Detached, Node, Thread, link_child};
 use crate::model::Comment;
 
 impl Thread {
@@ -26,16 +26,10 @@ impl Thread {
                 Detached::No
             };
             let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
-            self.nodes.push(Node {
-                parent,
-                children: Vec::new(),
-                detached,
-                descendants: 0,
-                depth,
-            });
+            self.nodes.push(Node::new(parent, detached, depth));
             match parent {
                 Some(p) => {
-                    self.nodes[p].children.push(index);
+                    link_child(&mut self.nodes, p, index);
                     let mut up = Some(p);
                     while let Some(a) = up {
                         self.nodes[a].descendants += 1;

@@ -42,10 +42,7 @@ pub fn spans(
             theme.guide(r.depth),
         ));
     }
-    let author = view
-        .bodies
-        .get(&comment.id)
-        .map_or_else(|| present::author(comment), |b| b.author.clone());
+    let author = present::author(comment);
     let tail = tail(app, view, row);
     let (site, zone, format) = (
         comment.site_date(),

@@ -149,6 +149,7 @@ proptest! {
             prop_assert_eq!(seen.len(), unique.len());
             prop_assert!(seen.values().all(|&n| n == 1));
         }
+        let collapsed: wpcomments::model::IdSet = collapsed.into_iter().collect();
         let rows = thread.rows(SortOrder::OldestFirst, &collapsed);
         prop_assert!(rows.len() <= unique.len());
         for i in 0..thread.len() {

@@ -48,11 +48,10 @@ pub fn open(app: &mut App, reply: bool) -> Vec<Effect> {
             return Vec::new();
         };
         let comment = view.thread.comment(index);
-        let body = view.bodies.get(&comment.id);
         Some(Parent {
             id: comment.id,
-            author: body.map(|b| b.author.clone()).unwrap_or_default(),
-            plain: body.map(|b| b.doc.plain_text()).unwrap_or_default(),
+            author: crate::present::author(comment),
+            plain: crate::render::Doc::parse(&comment.content_html).plain_text(),
         })
     } else {
         None

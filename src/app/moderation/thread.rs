@@ -27,23 +27,20 @@ pub fn remove(view: &mut ThreadView, id: u64) {
     if view.thread.index_of(id).is_none() {
         return;
     }
+    let before = view.selected_pos();
     let mut all = std::mem::take(&mut view.thread).into_comments();
     all.retain(|c| c.id != id);
-    view.bodies.remove(&id);
+    view.search_text.remove(id);
     view.cache.forget(id);
-    view.thread = Thread::build(all);
-    view.refresh_rows();
+    view.set_thread(Thread::build(all));
+    view.refresh_rows_from(before);
 }
 
 /// `#12 by Ada: first words` of a thread comment.
 pub fn describe(app: &App, id: u64) -> Option<String> {
     let view = app.thread.as_ref()?;
     let c = view.thread.comment(view.thread.index_of(id)?);
-    let text = view
-        .bodies
-        .get(&id)
-        .map(|b| b.doc.plain_text())
-        .unwrap_or_default();
+    let text = crate::render::Doc::parse(&c.content_html).plain_text();
     Some(format!(
         "#{id} by {}: {}",
         present::author(c),

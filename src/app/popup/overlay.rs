@@ -66,7 +66,6 @@ fn links_key(app: &mut App, selected: usize, chord: Chord, action: Option<Action
         .thread
         .as_ref()
         .and_then(selected_links)
-        .map(<[String]>::to_vec)
         .unwrap_or_default();
     if links.is_empty() {
         app.modal = None;

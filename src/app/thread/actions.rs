@@ -105,23 +105,27 @@ fn step(view: &mut ThreadView, delta: isize) -> Option<String> {
 }
 
 /// Links of the selected comment.
-pub fn selected_links(view: &ThreadView) -> Option<&[String]> {
-    let id = view.selected?;
-    view.bodies.get(&id).map(|b| b.doc.links())
+pub fn selected_links(view: &ThreadView) -> Option<Vec<String>> {
+    let index = view.selected_index()?;
+    Some(crate::render::Doc::parse(&view.thread.comment(index).content_html).into_links())
 }
 
 fn search_step(view: &mut ThreadView, forward: bool) -> Option<String> {
-    let order = view.all_ids();
-    let from = view.selected;
-    let search = view.search.as_mut()?;
-    let id = search.step(&order, from, forward)?;
+    let order = view.preorder_positions();
+    let position = |id| {
+        let at = *order.get(view.thread.index_of(id)?)?;
+        Some(at as usize)
+    };
+    let mut search = view.search.take()?;
+    let id = search.step(position, view.selected, forward);
     let note = format!(
         "match {}/{} for {:?}",
         search.current + 1,
         search.matches.len(),
         search.query
     );
-    nav::jump_to(view, id);
+    view.search = Some(search);
+    nav::jump_to(view, id?);
     Some(note)
 }
 

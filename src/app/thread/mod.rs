@@ -1,4 +1,4 @@
-//! The state of one open thread: the tree, parsed bodies, folds, selection and scroll position.
+//! The state of one open thread: the tree, search text, folds, selection and scroll position.
 //!
 //! Selection and scroll are kept as comment ids, not row numbers, so they stay on the same
 //! comment when pages arrive, a refresh adds comments, or the sort order flips.
@@ -8,19 +8,24 @@ pub mod body;
 pub mod loading;
 pub mod nav;
 pub mod search;
+pub mod search_text;
 pub mod viewport;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::app::geometry::{Indent, block_height};
 use crate::app::msg::{Opened, PostTarget, ThreadSource};
-use crate::app::thread::body::{Body, LayoutCache};
+use crate::app::thread::body::LayoutCache;
 use crate::app::thread::search::Search;
+use crate::app::thread::search_text::SearchText;
 use crate::model::ApiRoot;
-use crate::model::{Comment, Post, Site};
+use crate::model::{Comment, IdSet, Post, Site};
 use crate::render::Line;
 use crate::thread::{Row, SortOrder, Thread};
+
+/// [`ThreadView`]'s row position of a comment folded away.
+const HIDDEN: u32 = u32::MAX;
 
 /// One open thread.
 #[derive(Clone, Debug)]
@@ -39,14 +44,15 @@ pub struct ThreadView {
     pub total_reported: Option<u64>,
     /// The tree.
     pub thread: Thread,
-    /// Parsed bodies by comment id.
-    pub bodies: HashMap<u64, Body>,
+    /// What search looks in.
+    pub search_text: SearchText,
     /// Visible rows (folds applied), in display order.
     pub rows: Vec<Row>,
-    /// Row position of each visible comment id.
-    pub pos: HashMap<u64, usize>,
+    /// Row position of each comment by tree index ([`HIDDEN`] when folded away): a vector,
+    /// rebuilt with `rows` once per batch of pages, not a map keyed by id.
+    pos: Vec<u32>,
     /// Folded comment ids.
-    pub collapsed: HashSet<u64>,
+    pub collapsed: IdSet,
     /// Top-level order.
     pub order: SortOrder,
     /// Selected comment id.
@@ -83,10 +89,10 @@ impl ThreadView {
             page_read: opened.page_read,
             total_reported: None,
             thread: Thread::default(),
-            bodies: HashMap::new(),
+            search_text: SearchText::default(),
             rows: Vec::new(),
-            pos: HashMap::new(),
-            collapsed: HashSet::new(),
+            pos: Vec::new(),
+            collapsed: IdSet::default(),
             order: SortOrder::default(),
             selected: None,
             top: None,
@@ -119,7 +125,7 @@ impl ThreadView {
         let before = all.len();
         let kept: Vec<Comment> = all.into_iter().filter(|c| keep.contains(&c.id)).collect();
         let removed = before - kept.len();
-        self.bodies.retain(|id, _| keep.contains(id));
+        self.search_text.retain(|id| keep.contains(&id));
         self.collapsed.retain(|id| keep.contains(id));
         if self.selected.is_some_and(|id| !keep.contains(&id)) {
             self.selected = fallback.into_iter().find(|id| keep.contains(id));
@@ -128,7 +134,7 @@ impl ThreadView {
             self.top = self.selected;
             self.top_skip = 0;
         }
-        self.thread = Thread::build(kept);
+        self.set_thread(Thread::build(kept));
         // Rebuilds rows and search, and picks a selection if none is left.
         self.merge(Vec::new());
         removed
@@ -156,22 +162,28 @@ impl ThreadView {
     pub fn merge(&mut self, comments: Vec<Comment>) {
         for c in &comments {
             // A refresh re-parses a body only when its HTML changed.
-            let same = self.bodies.contains_key(&c.id)
-                && self
-                    .thread
-                    .index_of(c.id)
-                    .is_some_and(|i| self.thread.comment(i).content_html == c.content_html);
-            if !same && self.bodies.insert(c.id, Body::new(c)).is_some() {
-                self.cache.forget(c.id);
+            let known = self.search_text.contains(c.id);
+            let same = known
+                && self.thread.index_of(c.id).is_some_and(|i| {
+                    let was = self.thread.comment(i);
+                    was.content_html == c.content_html && was.author_name == c.author_name
+                });
+            if !same {
+                self.search_text.insert(c);
+                if known {
+                    self.cache.forget(c.id);
+                }
             }
         }
         // A page of a first load grows the tree; anything else rebuilds it.
+        let mut before = None;
         if let Err(comments) = self.thread.append(comments) {
+            before = self.selected_pos();
             let mut all = std::mem::take(&mut self.thread).into_comments();
             all.extend(comments);
-            self.thread = Thread::build(all);
+            self.set_thread(Thread::build(all));
         }
-        self.refresh_rows();
+        self.refresh_rows_from(before.or_else(|| self.selected_pos()));
         if let Some(focus) = self.focus
             && self.thread.index_of(focus).is_some()
         {
@@ -193,19 +205,30 @@ impl ThreadView {
         }
     }
 
+    /// Put `thread` in place of the tree. Tree indices change, so row positions are
+    /// forgotten until the next [`ThreadView::refresh_rows_from`].
+    pub fn set_thread(&mut self, thread: Thread) {
+        self.thread = thread;
+        self.pos.clear();
+    }
+
     /// Recompute visible rows after folds, sort or tree changes; keep selection visible.
     pub fn refresh_rows(&mut self) {
-        let prev_sel_pos = self.selected_pos();
+        self.refresh_rows_from(self.selected_pos());
+    }
+
+    /// [`ThreadView::refresh_rows`] after a tree change: a selection no longer shown moves
+    /// to its nearest shown ancestor, else to the row at `prev_sel_pos` (where it was).
+    pub fn refresh_rows_from(&mut self, prev_sel_pos: Option<usize>) {
         self.rows = self.thread.rows(self.order, &self.collapsed);
-        self.pos = self
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (self.thread.comment(r.index).id, i))
-            .collect();
+        self.pos.clear();
+        self.pos.resize(self.thread.len(), HIDDEN);
+        for (at, r) in self.rows.iter().enumerate() {
+            self.pos[r.index] = at as u32;
+        }
         // A selection hidden by a fold moves to the nearest visible ancestor.
         if let Some(id) = self.selected
-            && !self.pos.contains_key(&id)
+            && self.pos_of(id).is_none()
         {
             self.selected = self.visible_ancestor(id).or_else(|| {
                 let i = prev_sel_pos
@@ -215,7 +238,7 @@ impl ThreadView {
             });
         }
         if let Some(id) = self.top
-            && !self.pos.contains_key(&id)
+            && self.pos_of(id).is_none()
         {
             self.top = self.visible_ancestor(id).or(self.selected);
             self.top_skip = 0;
@@ -228,7 +251,7 @@ impl ThreadView {
             .ancestors(index)
             .into_iter()
             .map(|i| self.id_at(i))
-            .find(|a| self.pos.contains_key(a))
+            .find(|a| self.pos_of(*a).is_some())
     }
 
     /// Unfold every ancestor of `id` so it is visible.
@@ -240,7 +263,7 @@ impl ThreadView {
         for a in self.thread.ancestors(index) {
             changed |= self.collapsed.remove(&self.id_at(a));
         }
-        if changed || !self.pos.contains_key(&id) {
+        if changed || self.pos_of(id).is_none() {
             self.refresh_rows();
         }
     }
@@ -255,16 +278,20 @@ impl ThreadView {
         self.rows.get(row).map(|r| self.id_at(r.index))
     }
 
+    /// Row position of comment `id`; `None` when it is folded away or not in the thread.
+    pub fn pos_of(&self, id: u64) -> Option<usize> {
+        let at = *self.pos.get(self.thread.index_of(id)?)?;
+        (at != HIDDEN).then_some(at as usize)
+    }
+
     /// Row position of the selection.
     pub fn selected_pos(&self) -> Option<usize> {
-        self.selected.and_then(|id| self.pos.get(&id).copied())
+        self.selected.and_then(|id| self.pos_of(id))
     }
 
     /// Row position of the first comment on screen.
     pub fn top_pos(&self) -> usize {
-        self.top
-            .and_then(|id| self.pos.get(&id).copied())
-            .unwrap_or(0)
+        self.top.and_then(|id| self.pos_of(id)).unwrap_or(0)
     }
 
     /// Tree index of the selection.
@@ -291,15 +318,12 @@ impl ThreadView {
             return Rc::new(Vec::new());
         };
         let id = self.id_at(r.index);
-        match self.bodies.get(&id) {
-            Some(body) => self.cache.get(
-                id,
-                body,
-                indent.body_width(tree_width, r.depth),
-                indent.ascii,
-            ),
-            None => Rc::new(Vec::new()),
-        }
+        self.cache.get(
+            id,
+            &self.thread.comment(r.index).content_html,
+            indent.body_width(tree_width, r.depth),
+            indent.ascii,
+        )
     }
 
     /// Screen lines the comment at `row` takes.
@@ -308,6 +332,15 @@ impl ThreadView {
             self.body_lines(row, tree_width, indent).len(),
             self.folded(row),
         )
+    }
+
+    /// Each comment's position in thread order (folds ignored), by tree index.
+    pub fn preorder_positions(&self) -> Vec<u32> {
+        let mut at = vec![0; self.thread.len()];
+        for (i, r) in self.thread.preorder(self.order).iter().enumerate() {
+            at[r.index] = i as u32;
+        }
+        at
     }
 
     /// Ids of every comment in thread order, folds ignored (search, new-comment jumps).

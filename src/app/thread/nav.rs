@@ -38,7 +38,7 @@ fn roots_in_order(view: &ThreadView) -> Vec<usize> {
 pub fn sibling(view: &mut ThreadView, forward: bool) -> Option<&'static str> {
     let index = view.selected_index()?;
     let siblings = match view.thread.node(index).parent {
-        Some(p) => view.thread.node(p).children.clone(),
+        Some(p) => view.thread.children(p).collect(),
         None => roots_in_order(view),
     };
     let at = siblings.iter().position(|&s| s == index)?;
@@ -143,7 +143,7 @@ pub fn new_step(view: &mut ThreadView, forward: bool) -> Option<&'static str> {
 /// Fold or unfold the selected comment.
 pub fn toggle_collapse(view: &mut ThreadView) -> Option<&'static str> {
     let index = view.selected_index()?;
-    if view.thread.node(index).children.is_empty() {
+    if !view.thread.node(index).has_children() {
         return Some("no replies to fold");
     }
     let id = view.id_at(index);
@@ -160,7 +160,7 @@ pub fn collapse_all(view: &mut ThreadView) {
         .thread
         .roots()
         .iter()
-        .filter(|&&r| !view.thread.node(r).children.is_empty())
+        .filter(|&&r| view.thread.node(r).has_children())
         .map(|&r| view.id_at(r))
         .collect();
     view.collapsed.extend(roots);

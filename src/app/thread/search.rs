@@ -20,18 +20,19 @@ impl Search {
     /// Search `view` for `query`; `current` points at `near` if it matches, else the first match.
     pub fn run(view: &ThreadView, query: String, near: Option<u64>) -> Search {
         let needle = query.to_lowercase();
-        let matches: Vec<u64> = if needle.is_empty() {
-            Vec::new()
-        } else {
-            view.all_ids()
-                .into_iter()
-                .filter(|id| {
-                    view.bodies
-                        .get(id)
-                        .is_some_and(|b| b.haystack.contains(&needle))
-                })
-                .collect()
-        };
+        let mut hit = vec![false; view.thread.len()];
+        for id in view.search_text.matching(&needle) {
+            if let Some(index) = view.thread.index_of(id) {
+                hit[index] = true;
+            }
+        }
+        let matches: Vec<u64> = view
+            .thread
+            .preorder(view.order)
+            .iter()
+            .filter(|r| hit[r.index])
+            .map(|r| view.id_at(r.index))
+            .collect();
         let current = near
             .and_then(|id| matches.iter().position(|m| *m == id))
             .unwrap_or(0);
@@ -48,16 +49,19 @@ impl Search {
         self.matches.get(self.current).copied()
     }
 
-    /// Step to the match after (or before) the one at thread position `from` among `order`
-    /// (all ids in thread order), wrapping. Returns the new current id.
-    pub fn step(&mut self, order: &[u64], from: Option<u64>, forward: bool) -> Option<u64> {
+    /// Step to the match after (or before) the one at thread position `from`, wrapping;
+    /// `position` gives a comment's position in thread order (folds ignored). Returns the
+    /// new current id.
+    pub fn step(
+        &mut self,
+        position: impl Fn(u64) -> Option<usize>,
+        from: Option<u64>,
+        forward: bool,
+    ) -> Option<u64> {
         if self.matches.is_empty() {
             return None;
         }
-        let index: std::collections::HashMap<u64, usize> =
-            order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-        let position = |id: u64| index.get(&id).copied();
-        let here = from.and_then(position);
+        let here = from.and_then(&position);
         let next = match (here, forward) {
             (None, true) => Some(0),
             (None, false) => Some(self.matches.len() - 1),

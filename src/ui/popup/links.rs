@@ -36,7 +36,7 @@ pub fn draw(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
         .title_bottom(footer);
     let inner = block.inner(area);
     block.render(area, buf);
-    let rows = rows(links, &labels, inner.width as usize);
+    let rows = rows(&links, &labels, inner.width as usize);
     let first_row = rows.iter().position(|(i, _)| *i == selected).unwrap_or(0);
     let last_row = rows.iter().rposition(|(i, _)| *i == selected).unwrap_or(0);
     let height = inner.height as usize;
