@@ -66,7 +66,7 @@ pub enum Scanned {
 
 /// The [`BodyKeeper`] of the pings GET: keeps the body while it is at most `keep_whole`
 /// bytes or holds a marker seen in time; past that, keeps nothing (the bytes kept so far are
-/// freed) and scans each chunk with the last [`OVERLAP`] bytes of the one before, stopping
+/// freed) and scans each chunk with the last 64 bytes of the one before, stopping
 /// at the first marker. At most `keep_whole` bytes are kept of a page without one.
 #[derive(Clone, Debug)]
 pub struct PingScan {
