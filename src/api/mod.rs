@@ -10,6 +10,7 @@ pub mod moderate;
 pub mod page;
 pub mod page_fallback;
 pub mod page_parse;
+pub mod page_pings;
 pub mod page_post;
 pub mod page_read;
 pub mod posts;

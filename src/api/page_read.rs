@@ -10,8 +10,9 @@ use futures::stream::{self, StreamExt};
 use url::Url;
 
 use super::comments::{MAX_PAGES, PageEvent};
-use super::http::{Client, display_url, http_error};
+use super::http::{BodyKeeper, Client, KeepAll, display_url, http_error};
 use super::page_parse::{ParsedPage, comment_page_of, parse_doc};
+use super::page_pings::{PingScan, Scanned, may_hold_pings};
 use crate::error::{Error, Result};
 use crate::model::{Comment, PageRead, Post, Site};
 
@@ -50,7 +51,16 @@ async fn fetch_parsed(
 /// The page at `url`: its final URL and its HTML (the body moved, not copied, when it is
 /// UTF-8).
 async fn fetch_html(client: &Client, url: &Url) -> Result<(Url, String)> {
-    let resp = client.get(url).await?;
+    fetch_kept(client, url, &mut KeepAll).await
+}
+
+/// [`fetch_html`] of only what `keeper` keeps of the page.
+async fn fetch_kept(
+    client: &Client,
+    url: &Url,
+    keeper: &mut dyn BodyKeeper,
+) -> Result<(Url, String)> {
+    let resp = client.get_kept(url, keeper).await?;
     if !resp.ok() {
         return Err(http_error(&resp));
     }
@@ -71,24 +81,6 @@ async fn parse_html(final_url: &Url, html: String) -> Result<(Option<Post>, Stri
     })
     .await
     .map_err(|e| Error::Io(format!("reading the page failed: {e}")))
-}
-
-/// True when `html` may hold a pingback or trackback, or links to other comment pages that
-/// may: WordPress's `comment_class()` gives each ping the class `pingback` or `trackback`,
-/// and comment pages are linked as `comment-page-N` or `?cpage=N`. Every page also names
-/// `rel="pingback"` (its XML-RPC endpoint) in its head; that alone is not a ping. Reading a
-/// long thread's page into a DOM costs about ten times its size in memory, so a page
-/// without any of these is not parsed at all.
-pub fn may_hold_pings(html: &str) -> bool {
-    if html.contains("comment-page-") || html.contains("cpage=") {
-        return true;
-    }
-    ["pingback", "trackback"].iter().any(|word| {
-        html.match_indices(word).any(|(at, _)| {
-            let before = &html[..at];
-            !(before.ends_with("rel=\"") || before.ends_with("rel='") || before.ends_with("rel="))
-        })
-    })
 }
 
 /// Fetch and parse the post's page at `url`. [`Error::NeedPost`] when the page names no post
@@ -294,10 +286,9 @@ pub async fn pings(client: &Client, post: &Post, concurrency: usize) -> Result<P
         input: crate::render::sanitize_line(&post.link),
         reason: e.to_string(),
     })?;
-    let (final_url, html) = fetch_html(client, &url).await?;
-    if !may_hold_pings(&html) {
+    let Some((final_url, html)) = page_with_pings(client, &url).await? else {
         return Ok(PageComments::default());
-    }
+    };
     let parsed = parse_html(&final_url, html).await?;
     let first = first_page(url, final_url, parsed)?;
     if first.post.id != post.id {
@@ -306,6 +297,27 @@ pub async fn pings(client: &Client, post: &Post, concurrency: usize) -> Result<P
     let mut all = first.read_all(client, concurrency, |_| {}).await?;
     all.comments.retain(Comment::is_ping);
     Ok(all)
+}
+
+/// The post's page at `url` (its final URL and HTML) when it may show pings
+/// ([`may_hold_pings`]), `None` when it cannot. It is scanned as it streams in
+/// ([`PingScan`]): a long page without a marker is never held whole, and one whose marker
+/// comes after its start was let go is fetched again, whole.
+async fn page_with_pings(client: &Client, url: &Url) -> Result<Option<(Url, String)>> {
+    let mut scan = PingScan::default();
+    let (final_url, html) = fetch_kept(client, url, &mut scan).await?;
+    match scan.scanned() {
+        Scanned::NoMarker => Ok(None),
+        Scanned::Whole => Ok(Some((final_url, html))),
+        Scanned::StartDropped => {
+            tracing::info!(
+                url = %display_url(url),
+                "the page may show pings past its first MiB: reading it again whole"
+            );
+            let (final_url, html) = fetch_html(client, url).await?;
+            Ok(may_hold_pings(&html).then_some((final_url, html)))
+        }
+    }
 }
 
 /// [`pings`] when `wanted` (the reader cannot see pings over REST); `None` when not wanted or

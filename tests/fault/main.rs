@@ -5,6 +5,7 @@ mod fault;
 mod form;
 
 mod answers;
+mod pings;
 mod revisit;
 
 use std::time::{Duration, Instant};

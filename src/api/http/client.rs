@@ -6,6 +6,7 @@ use reqwest::header::RETRY_AFTER;
 use serde_json::Value;
 use url::Url;
 
+use super::body::{BodyKeeper, KeepAll, read_body};
 use super::credentials::Auth;
 use super::failure::{classify, finish_failed, http_error};
 use super::redirect::{https_upgrade, parse_retry_after, retry_reason};
@@ -117,14 +118,24 @@ impl Client {
     /// GET with retries. Non-2xx answers that are not retried come back as `Ok` for the
     /// caller to interpret (a 404 means different things on different routes).
     pub async fn get(&self, url: &Url) -> Result<Response> {
-        self.send(reqwest::Method::GET, url).await
+        self.send(reqwest::Method::GET, url, &mut KeepAll).await
+    }
+
+    /// [`Client::get`] whose [`Response::body`] holds only what `keeper` kept of the body,
+    /// chunk by chunk; reading stops early when the keeper says so. Everything else is as for
+    /// [`Client::get`]: credentials in scope, redirects, timeouts, retries (`keeper` is
+    /// restarted for each attempt) and the [`super::MAX_BODY`] cap, which counts every byte
+    /// read, kept or not. Afterwards `keeper` describes the last attempt's body.
+    pub async fn get_kept(&self, url: &Url, keeper: &mut dyn BodyKeeper) -> Result<Response> {
+        self.send(reqwest::Method::GET, url, keeper).await
     }
 
     /// HEAD with the same retries: headers without the body. WordPress answers HEAD right
     /// after sending its `Link` headers, without rendering the page (and its comments).
     /// Sent once, without retries: callers fall back to GET on any failure.
     pub async fn head(&self, url: &Url) -> Result<Response> {
-        self.send_once(reqwest::Method::HEAD, url, None).await
+        self.send_once(reqwest::Method::HEAD, url, None, &mut KeepAll)
+            .await
     }
 
     /// True when requests carry credentials.
@@ -193,17 +204,24 @@ impl Client {
         url: &Url,
         body: Option<(&'static str, Vec<u8>)>,
     ) -> Result<Response> {
-        let resp = self.send_once(method.clone(), url, body.clone()).await?;
+        let resp = self
+            .send_once(method.clone(), url, body.clone(), &mut KeepAll)
+            .await?;
         match https_upgrade(url, &resp) {
-            Some(https) => self.send_once(method, &https, body).await,
+            Some(https) => self.send_once(method, &https, body, &mut KeepAll).await,
             None => Ok(resp),
         }
     }
 
-    async fn send(&self, method: reqwest::Method, url: &Url) -> Result<Response> {
+    async fn send(
+        &self,
+        method: reqwest::Method,
+        url: &Url,
+        keeper: &mut dyn BodyKeeper,
+    ) -> Result<Response> {
         let mut attempt = 0u32;
         loop {
-            let outcome = self.send_once(method.clone(), url, None).await;
+            let outcome = self.send_once(method.clone(), url, None, keeper).await;
             let retry_in = match &outcome {
                 Ok(resp) if resp.status == 429 => Some(self.retry_after(url, resp, attempt)?),
                 Ok(resp) if resp.status >= 500 => Some(self.backoff(attempt)),
@@ -249,6 +267,7 @@ impl Client {
         method: reqwest::Method,
         url: &Url,
         body: Option<(&'static str, Vec<u8>)>,
+        keeper: &mut dyn BodyKeeper,
     ) -> Result<Response> {
         let method_follows = method == reqwest::Method::GET || method == reqwest::Method::HEAD;
         let http = if method_follows {
@@ -294,22 +313,30 @@ impl Client {
             return Err(super::scope::stopped_redirect(&final_url, resp.headers()));
         }
         let headers = resp.headers().clone();
-        let body = read_body(resp, url, idle)
+        let body = read_body(resp, url, idle, keeper)
             .await
             .map_err(|e| failed(e.unwrap_or_else(|| self.stalled(url))))?;
-        tracing::info!(
-            method = %method_name,
-            url = %shown,
-            status,
-            bytes = body.len(),
-            ms = started.elapsed().as_millis() as u64,
-            "request"
-        );
+        let ms = started.elapsed().as_millis() as u64;
+        let (bytes, kept) = (body.read, body.kept.len());
+        if kept == bytes {
+            tracing::info!(method = %method_name, url = %shown, status, bytes, ms, "request");
+        } else {
+            // Only a GET whose keeper let bytes go says how many it kept.
+            tracing::info!(
+                method = %method_name,
+                url = %shown,
+                status,
+                bytes,
+                kept,
+                ms,
+                "request"
+            );
+        }
         Ok(Response {
             url: final_url,
             status,
             headers,
-            body,
+            body: body.kept,
         })
     }
 
@@ -360,35 +387,6 @@ impl Client {
         }
         Ok(wait)
     }
-}
-
-/// Largest body we accept. A page of 100 maximal WordPress comments is about 7 MB of JSON;
-/// anything far beyond is a broken or hostile server (or a compression bomb).
-pub const MAX_BODY: usize = 32 << 20;
-
-/// The body, or `Err(None)` when no bytes came for `idle`.
-async fn read_body(
-    mut resp: reqwest::Response,
-    url: &Url,
-    idle: Duration,
-) -> std::result::Result<Vec<u8>, Option<Error>> {
-    let mut body = Vec::new();
-    loop {
-        let next = tokio::time::timeout(idle, resp.chunk())
-            .await
-            .map_err(|_| None)?;
-        let Some(chunk) = next.map_err(|e| Some(classify(url, &e)))? else {
-            break;
-        };
-        if body.len() + chunk.len() > MAX_BODY {
-            return Err(Some(Error::Malformed {
-                url: display_url(url),
-                detail: format!("response larger than {} MB", MAX_BODY >> 20),
-            }));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body)
 }
 
 #[cfg(test)]
