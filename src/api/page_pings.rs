@@ -39,10 +39,10 @@ pub fn may_hold_pings(html: &str) -> bool {
 /// `scanned` bytes. Those are the end of the last window, carried over: a marker wholly
 /// inside them was judged then, with the bytes in front of it that this window lacks.
 fn marker_in(window: &[u8], scanned: usize) -> bool {
+    // SIMD substring search (memchr), from the first start whose match ends past `scanned`.
     let found = |word: &'static [u8]| {
-        let from = (scanned + 1).saturating_sub(word.len());
-        let to = (window.len() + 1).saturating_sub(word.len());
-        (from..to).filter(move |&at| window[at..].starts_with(word))
+        let from = (scanned + 1).saturating_sub(word.len()).min(window.len());
+        memchr::memmem::find_iter(&window[from..], word).map(move |at| from + at)
     };
     let not_xml_rpc = |at: usize| {
         let before = &window[..at];
