@@ -8,10 +8,10 @@ use std::ops::ControlFlow;
 
 use super::http::BodyKeeper;
 
-/// Bytes of a page kept whole while no marker is seen (1 MiB): most post pages, which are
+/// Bytes of a page kept whole while no marker is seen (256 KiB): most post pages, which are
 /// then read with one request as before. A longer page is only kept when a marker shows up
 /// within these first bytes.
-pub const KEEP_WHOLE: usize = 1 << 20;
+pub const KEEP_WHOLE: usize = 256 << 10;
 
 /// Links to other comment pages (`comment-page-N`, `?cpage=N`): those pages may show pings.
 const PAGE_LINKS: [&[u8]; 2] = [b"comment-page-", b"cpage="];

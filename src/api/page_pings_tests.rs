@@ -142,7 +142,7 @@ fn a_long_page_without_a_marker_is_read_to_its_end_and_not_kept() {
     assert_eq!(scan.scanned(), Scanned::NoMarker);
     assert!(fed.kept.is_empty() && fed.kept.capacity() == 0, "freed");
     assert_eq!(fed.taken, html.len().div_ceil(chunk), "read to the end");
-    // The first MiB was kept while no marker could be ruled out; nothing more at any time.
+    // The first KEEP_WHOLE bytes were kept while no marker could be ruled out; nothing more at any time.
     assert!(
         fed.held_at_most <= KEEP_WHOLE + 2 * OVERLAP,
         "held {} bytes of {}",

@@ -312,7 +312,7 @@ async fn page_with_pings(client: &Client, url: &Url) -> Result<Option<(Url, Stri
         Scanned::StartDropped => {
             tracing::info!(
                 url = %display_url(url),
-                "the page may show pings past its first MiB: reading it again whole"
+                "the page may show pings past the part kept while scanning: reading it again whole"
             );
             let (final_url, html) = fetch_html(client, url).await?;
             Ok(may_hold_pings(&html).then_some((final_url, html)))

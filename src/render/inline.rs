@@ -214,6 +214,11 @@ impl InlineBuilder {
         let Some(last) = self.inline.text.chars().next_back() else {
             return false;
         };
+        // Two ASCII characters form one cluster only as CR LF (UAX #29 GB3); anything else
+        // needs the segmenter (an ASCII letter does join a Prepend character before it).
+        if last.is_ascii() && c.is_ascii() {
+            return last == '\r' && c == '\n';
+        }
         let mut pair = [0u8; 8];
         let len = last.encode_utf8(&mut pair).len();
         let both = c.encode_utf8(&mut pair[len..]).len() + len;

@@ -1,6 +1,6 @@
 //! Pings read from a long post page on loopback (`api::page_read::pings`, for readers the REST
 //! API hides them from): a page without one is scanned as it streams in, never held whole,
-//! and fetched once; one showing a ping past its first MiB is fetched again, whole, and the
+//! and fetched once; one showing a ping past its first KEEP_WHOLE bytes is fetched again, whole, and the
 //! ping is found (issue 13's memory target).
 
 use std::ops::ControlFlow;
@@ -83,7 +83,7 @@ async fn a_multi_megabyte_page_without_a_ping_is_fetched_once_and_shows_none() {
 }
 
 #[tokio::test]
-async fn a_ping_near_the_end_of_a_page_past_a_mib_is_found() {
+async fn a_ping_near_the_end_of_a_page_longer_than_keep_whole_is_found() {
     let html = post_page(KEEP_WHOLE + 200_000, 2_000, &ping_li(90_001));
     assert!(html.len() > KEEP_WHOLE);
     let (server, post) = site_with_page(ResponseTemplate::new(200).set_body_string(html)).await;
@@ -134,7 +134,7 @@ async fn get_counted(page: ResponseTemplate) -> (Response, Counted) {
 }
 
 #[tokio::test]
-async fn of_a_long_page_without_a_ping_at_most_a_mib_is_kept_plain_or_gzipped() {
+async fn of_a_long_page_without_a_ping_at_most_keep_whole_bytes_are_kept_plain_or_gzipped() {
     let html = post_page(BIG_PAGE, 40, "");
     let (resp, counted) = get_counted(ResponseTemplate::new(200).set_body_string(html)).await;
     assert!(resp.body.is_empty());

@@ -32,6 +32,12 @@ pub trait BodyKeeper: Send {
     /// `Break` stops reading: the rest of the body is not wanted, the connection is dropped
     /// and the response ends with what is kept.
     fn take(&mut self, chunk: &[u8], kept: &mut Vec<u8>) -> ControlFlow<()>;
+
+    /// The server announced `length` bytes (`Content-Length`, before any chunk): a keeper
+    /// that keeps everything makes room for them at once rather than doubling its buffer as
+    /// the chunks come (each doubling leaves the old buffer to the allocator). Never more
+    /// than [`MAX_BODY`] is reserved, and reserving touches no memory.
+    fn expect(&mut self, _length: u64, _kept: &mut Vec<u8>) {}
 }
 
 /// The keeper of every ordinary request: the whole body.
@@ -40,6 +46,11 @@ pub struct KeepAll;
 
 impl BodyKeeper for KeepAll {
     fn restart(&mut self) {}
+
+    fn expect(&mut self, length: u64, kept: &mut Vec<u8>) {
+        let length = usize::try_from(length).unwrap_or(MAX_BODY).min(MAX_BODY);
+        kept.reserve_exact(length.saturating_sub(kept.len()));
+    }
 
     fn take(&mut self, chunk: &[u8], kept: &mut Vec<u8>) -> ControlFlow<()> {
         kept.extend_from_slice(chunk);
@@ -65,6 +76,9 @@ pub(super) async fn read_body(
         kept: Vec::new(),
         read: 0,
     };
+    if let Some(length) = resp.content_length() {
+        keeper.expect(length, &mut body.kept);
+    }
     loop {
         let next = tokio::time::timeout(idle, resp.chunk())
             .await
@@ -84,4 +98,23 @@ pub(super) async fn read_body(
         }
     }
     Ok(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keep_all_makes_room_for_what_is_announced_but_never_past_the_cap() {
+        let mut kept = Vec::new();
+        KeepAll.expect(70_000, &mut kept);
+        assert!(kept.capacity() >= 70_000 && kept.capacity() < 2 * 70_000);
+        let mut hostile = Vec::new();
+        KeepAll.expect(u64::MAX, &mut hostile);
+        assert!(hostile.capacity() <= MAX_BODY, "{}", hostile.capacity());
+        // Chunks then fill the room without a new buffer.
+        let before = kept.capacity();
+        let _ = KeepAll.take(&[b'x'; 70_000], &mut kept);
+        assert_eq!((kept.len(), kept.capacity()), (70_000, before));
+    }
 }
