@@ -3,7 +3,7 @@
 //! Nodes are addressed by their index into [`Thread::comments`]. Building never recurses, so a
 //! reply chain of any depth is fine, and every comment the server sent appears exactly once.
 
-use crate::model::{Comment, IdMap, IdSet};
+use crate::model::{Comment, IdMap, IdSet, keep_last_copies};
 
 mod append;
 
@@ -101,19 +101,7 @@ impl Thread {
     /// Build the tree. Duplicate ids keep the last copy; comments are ordered oldest first.
     pub fn build(mut comments: Vec<Comment>) -> Thread {
         // De-duplicated in place (no second copy of the thread): the last copy of an id wins.
-        let last: IdMap<usize> = comments
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id, i))
-            .collect();
-        if last.len() < comments.len() {
-            let mut i = 0;
-            comments.retain(|c| {
-                i += 1;
-                last.get(&c.id) == Some(&(i - 1))
-            });
-        }
-        drop(last);
+        keep_last_copies(&mut comments);
         // Keys are unique now: the in-place sort gives the same order as a stable one.
         comments.sort_unstable_by_key(Comment::chrono_key);
         let by_id: IdMap<usize> = comments

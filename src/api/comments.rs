@@ -1,7 +1,7 @@
 //! Fetching every comment of a post: the first page tells the page count, the rest come
 //! concurrently, and everything is merged by id.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use futures::stream::{FuturesOrdered, StreamExt};
 use serde_json::Value;
@@ -119,23 +119,23 @@ fn filtered_page_url(
     api.url("wp/v2/comments", &query)
 }
 
-/// Fetch all comments of `post`, calling `on_page` as each page arrives (with a copy: the
-/// comments are also kept, merged by id, for the result).
+/// Fetch all comments of `post`, showing `on_page` each page as it arrives (before its
+/// comments join the result). The result holds each id once (a later copy replaces an
+/// earlier one), oldest first.
 pub async fn fetch_comments(
     client: &Client,
     api: &ApiRoot,
     post: u64,
     opts: &FetchOptions,
-    mut on_page: impl FnMut(PageEvent),
+    mut on_page: impl FnMut(&PageEvent),
 ) -> Result<Fetched> {
-    let mut merged: BTreeMap<u64, Comment> = BTreeMap::new();
+    let mut comments: Vec<Comment> = Vec::new();
     let streamed = stream_comments(client, api, post, opts, |event| {
-        on_page(event.clone());
-        merged.extend(event.comments.into_iter().map(|c| (c.id, c)));
+        on_page(&event);
+        comments.extend(event.comments);
     })
     .await?;
-    let mut comments = Vec::with_capacity(merged.len());
-    comments.extend(merged.into_values());
+    crate::model::keep_last_copies(&mut comments);
     comments.sort_by_key(Comment::chrono_key);
     Ok(Fetched {
         comments,

@@ -46,11 +46,11 @@ pub async fn load_thread(
     client: &Client,
     target: &Target,
     opts: &FetchOptions,
-    mut on_page: impl FnMut(PageEvent),
+    mut on_page: impl FnMut(&PageEvent),
 ) -> Result<Loaded> {
     let (found, post, site) = match page_fallback::open(client, target).await? {
         page_fallback::Opening::Page { first, read } => {
-            return from_page(client, target, &first, read, opts, on_page).await;
+            return from_page(client, target, &first, read, opts, |e| on_page(&e)).await;
         }
         page_fallback::Opening::Rest(rest) => (rest.found, rest.post?, rest.site),
     };
@@ -71,7 +71,7 @@ pub async fn load_thread(
             let page_fallback::Opening::Page { first, read } = opening else {
                 return Err(e);
             };
-            return from_page(client, target, &first, read, opts, on_page).await;
+            return from_page(client, target, &first, read, opts, |e| on_page(&e)).await;
         }
     };
     let known = fetched.comments.iter().map(|c| c.id).collect();

@@ -164,7 +164,7 @@ pub fn load(
             opts.edit_context = me.can_moderate;
             opts.include_held_and_pings = me.can_moderate;
         }
-        api::load_thread(&client, &target, &opts, |page| progress.page(&page)).await
+        api::load_thread(&client, &target, &opts, |page| progress.page(page)).await
     });
     progress.clear();
     let loaded = loaded?;

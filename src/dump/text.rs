@@ -139,18 +139,24 @@ fn push_line(out: &mut String, prefix: &str, text: &str) {
 fn fill_atoms(atoms: &[String], width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
+    // Widths add up: atoms are whole grapheme clusters joined by spaces (each measured once).
+    let mut cur_width = 0;
     for atom in atoms {
-        let needed = display_width(&cur) + usize::from(!cur.is_empty()) + display_width(atom);
-        if !cur.is_empty() && needed > width {
+        let atom_width = display_width(atom);
+        if !cur.is_empty() && cur_width + 1 + atom_width > width {
             lines.push(std::mem::take(&mut cur));
+            cur_width = 0;
         }
         if !cur.is_empty() {
             cur.push(' ');
+            cur_width += 1;
         }
         cur.push_str(atom);
-        if display_width(&cur) > width {
+        cur_width += atom_width;
+        if cur_width > width {
             let mut pieces = wrap_plain(&cur, width);
             cur = pieces.pop().unwrap_or_default();
+            cur_width = display_width(&cur);
             lines.extend(pieces);
         }
     }

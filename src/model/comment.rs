@@ -7,6 +7,24 @@ use serde_json::Value;
 
 use super::{WP_DATE_FORMAT, parse_wp_date};
 
+/// Drop every copy of a comment but the last (by id), in place and keeping their order: no
+/// map of whole comments and no second vector, so a thread is held once.
+pub fn keep_last_copies(comments: &mut Vec<Comment>) {
+    let last: super::IdMap<usize> = comments
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
+    if last.len() == comments.len() {
+        return;
+    }
+    let mut i = 0;
+    comments.retain(|c| {
+        i += 1;
+        last.get(&c.id) == Some(&(i - 1))
+    });
+}
+
 /// One comment (or pingback/trackback) of a post.
 ///
 /// Compact: the fields the program uses are typed, and of the object as fetched only what

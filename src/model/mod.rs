@@ -18,7 +18,7 @@ pub type IdMap<V> = std::collections::HashMap<u64, V, foldhash::fast::RandomStat
 
 /// A set of comment ids, hashed like [`IdMap`].
 pub type IdSet = std::collections::HashSet<u64, foldhash::fast::RandomState>;
-pub use comment::Comment;
+pub use comment::{Comment, keep_last_copies};
 
 use chrono::NaiveDateTime;
 use serde_json::Value;
