@@ -9,6 +9,7 @@ use url::Url;
 
 use super::http::answer;
 use super::http::{Client, Response, http_error, short_url};
+use super::spawned::Spawned;
 use crate::error::{Error, Result};
 use crate::model::ApiRoot;
 use crate::model::Comment;
@@ -257,7 +258,7 @@ async fn fetch_pass(
     let mut next = 2u32;
     while more {
         while in_flight.len() < concurrency && next <= limit.min(MAX_PAGES) {
-            in_flight.push_back(fetch_page(client, api, post, next, opts, filter));
+            in_flight.push_back(spawn_page(client, api, post, next, opts, filter));
             next += 1;
         }
         let Some(page) = in_flight.next().await else {
@@ -338,6 +339,25 @@ async fn fetch_page(
     filter: &[(&str, &str)],
 ) -> Result<Page> {
     let url = filtered_page_url(api, post, number, opts, filter);
+    page_at(client, url, post, number).await
+}
+
+/// [`fetch_page`] as a task of its own: its parse runs beside the fetch loop.
+fn spawn_page(
+    client: &Client,
+    api: &ApiRoot,
+    post: u64,
+    number: u32,
+    opts: &FetchOptions,
+    filter: &[(&str, &str)],
+) -> Spawned<Page> {
+    let url = filtered_page_url(api, post, number, opts, filter);
+    let client = client.clone();
+    Spawned::new(async move { page_at(&client, url, post, number).await })
+}
+
+/// Page `number` of the comments of `post`, at `url`.
+async fn page_at(client: &Client, url: Url, post: u64, number: u32) -> Result<Page> {
     let resp = client.get(&url).await?;
     // A page past the end answers 400 `*_invalid_page_number`: the list ends there.
     if answer::is_past_end(&resp) {

@@ -17,6 +17,7 @@ pub mod posts;
 pub mod queue;
 pub mod reach;
 pub mod refusal;
+pub mod spawned;
 pub mod write;
 
 pub use crate::model::ApiRoot;
