@@ -17,7 +17,6 @@ pub mod posts;
 pub mod queue;
 pub mod reach;
 pub mod refusal;
-pub mod spawned;
 pub mod write;
 
 pub use crate::model::ApiRoot;

@@ -1,19 +1,21 @@
 //! Fetching every comment of a post: the first page tells the page count, the rest come
 //! concurrently, and everything is merged by id.
 
+mod page;
+mod spawned;
+
 use std::collections::HashSet;
 
 use futures::stream::{FuturesOrdered, StreamExt};
-use serde_json::Value;
 use url::Url;
 
-use super::http::answer;
-use super::http::{Client, Response, http_error, short_url};
-use super::spawned::Spawned;
+use crate::api::http::{Client, short_url};
 use crate::error::{Error, Result};
 use crate::model::ApiRoot;
 use crate::model::Comment;
 pub use crate::model::PageEvent;
+use page::{Page, page_at};
+use spawned::Spawned;
 
 /// Comment fields we use (trimming the payload to about a third).
 pub const COMMENT_FIELDS: &str =
@@ -60,27 +62,6 @@ pub struct Fetched {
     /// Things the user should know that did not stop the fetch (comments of other posts
     /// left out), one sanitized line each.
     pub warnings: Vec<String>,
-}
-
-struct Page {
-    number: u32,
-    comments: Vec<Comment>,
-    /// `(id, post)` of comments that belong to another post.
-    foreign: Vec<(u64, u64)>,
-    total: Option<u64>,
-    total_pages: Option<u32>,
-    len: usize,
-}
-
-impl Page {
-    /// The page count the headers claim: `X-WP-TotalPages`, else from `X-WP-Total`.
-    fn claimed_pages(&self, per_page: usize) -> Option<u32> {
-        self.total_pages.or_else(|| {
-            let per_page = per_page.max(1) as u64;
-            self.total
-                .map(|t| u32::try_from(t.div_ceil(per_page)).unwrap_or(u32::MAX))
-        })
-    }
 }
 
 /// URL of one page of the post's comments.
@@ -354,57 +335,4 @@ fn spawn_page(
     let url = filtered_page_url(api, post, number, opts, filter);
     let client = client.clone();
     Spawned::new(async move { page_at(&client, url, post, number).await })
-}
-
-/// Page `number` of the comments of `post`, at `url`.
-async fn page_at(client: &Client, url: Url, post: u64, number: u32) -> Result<Page> {
-    let resp = client.get(&url).await?;
-    // A page past the end answers 400 `*_invalid_page_number`: the list ends there.
-    if answer::is_past_end(&resp) {
-        return Ok(empty_page(number, &resp));
-    }
-    if !resp.ok() {
-        return Err(http_error(&resp));
-    }
-    let Value::Array(items) = resp.json()? else {
-        return Err(Error::Malformed {
-            url: short_url(&url),
-            detail: "expected a list of comments, got another JSON value".into(),
-        });
-    };
-    let len = items.len();
-    let mut comments = Vec::with_capacity(len);
-    let mut foreign = Vec::new();
-    for item in items {
-        let c = Comment::from_json(item).map_err(|detail| Error::Malformed {
-            url: short_url(&url),
-            detail,
-        })?;
-        if c.post == post {
-            comments.push(c);
-        } else {
-            foreign.push((c.id, c.post));
-        }
-    }
-    Ok(Page {
-        number,
-        comments,
-        foreign,
-        total: resp.header_u64("x-wp-total"),
-        total_pages: resp
-            .header_u64("x-wp-totalpages")
-            .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
-        len,
-    })
-}
-
-fn empty_page(number: u32, resp: &Response) -> Page {
-    Page {
-        number,
-        comments: Vec::new(),
-        foreign: Vec::new(),
-        total: resp.header_u64("x-wp-total"),
-        total_pages: None,
-        len: 0,
-    }
 }
