@@ -133,21 +133,26 @@ async fn get_counted(page: ResponseTemplate) -> (Response, Counted) {
     (resp, counted)
 }
 
+/// The page was scanned to its end, no marker found, and nothing of it is left.
+fn nothing_kept(resp: &wpcomments::api::http::Response, counted: &Counted, what: &str) {
+    assert!(resp.body.is_empty(), "{what}: {} B left", resp.body.len());
+    assert_eq!(counted.scan.scanned(), Scanned::NoMarker, "{what}");
+    assert!(
+        counted.kept_at_most <= KEEP_WHOLE,
+        "{what}: kept {} B",
+        counted.kept_at_most
+    );
+    eprintln!(
+        "{what}: kept at most {} B, chunks of at most {} B",
+        counted.kept_at_most, counted.chunk_at_most
+    );
+}
+
 #[tokio::test]
 async fn of_a_long_page_without_a_ping_at_most_keep_whole_bytes_are_kept_plain_or_gzipped() {
     let html = post_page(BIG_PAGE, 40, "");
     let (resp, counted) = get_counted(ResponseTemplate::new(200).set_body_string(html)).await;
-    assert!(resp.body.is_empty());
-    assert_eq!(counted.scan.scanned(), Scanned::NoMarker);
-    assert!(
-        counted.kept_at_most <= KEEP_WHOLE,
-        "{}",
-        counted.kept_at_most
-    );
-    eprintln!(
-        "plain {BIG_PAGE} B page: kept at most {} B, chunks of at most {} B",
-        counted.kept_at_most, counted.chunk_at_most
-    );
+    nothing_kept(&resp, &counted, &format!("plain {BIG_PAGE} B page"));
 
     let html = post_page(3 * KEEP_WHOLE, 40, "");
     let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
@@ -156,17 +161,5 @@ async fn of_a_long_page_without_a_ping_at_most_keep_whole_bytes_are_kept_plain_o
         .insert_header("content-encoding", "gzip")
         .set_body_bytes(gzip.finish().expect("gzip"));
     let (resp, counted) = get_counted(gzipped).await;
-    assert!(resp.body.is_empty());
-    assert_eq!(counted.scan.scanned(), Scanned::NoMarker);
-    assert!(
-        counted.kept_at_most <= KEEP_WHOLE,
-        "{}",
-        counted.kept_at_most
-    );
-    eprintln!(
-        "gzipped {} B page: kept at most {} B, chunks of at most {} B",
-        html.len(),
-        counted.kept_at_most,
-        counted.chunk_at_most
-    );
+    nothing_kept(&resp, &counted, &format!("gzipped {} B page", html.len()));
 }

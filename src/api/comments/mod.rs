@@ -200,7 +200,7 @@ async fn fetch_pass(
 ) -> Result<Streamed> {
     let per_page = opts.per_page.max(1) as usize;
     let concurrency = opts.concurrency.max(1);
-    let first = fetch_page(client, api, post, 1, opts, filter).await?;
+    let first = spawn_page(client, api, post, 1, opts, filter).await?;
     let total_reported = first.total;
     // The header is believed only as an upper bound (and then only up to MAX_PAGES).
     let claimed = first.claimed_pages(per_page);
@@ -311,19 +311,8 @@ fn foreign_warning(
     )])
 }
 
-async fn fetch_page(
-    client: &Client,
-    api: &ApiRoot,
-    post: u64,
-    number: u32,
-    opts: &FetchOptions,
-    filter: &[(&str, &str)],
-) -> Result<Page> {
-    let url = filtered_page_url(api, post, number, opts, filter);
-    page_at(client, url, post, number).await
-}
-
-/// [`fetch_page`] as a task of its own: its parse runs beside the fetch loop.
+/// Page `number` of the comments of `post`, fetched and parsed as a task of its own: the
+/// parse runs beside the loop that sends the next request.
 fn spawn_page(
     client: &Client,
     api: &ApiRoot,
