@@ -936,3 +936,42 @@ fn an_emptied_page_with_more_pages_loads_a_page() {
         "{after:?}"
     );
 }
+
+#[test]
+fn a_comment_deleted_in_a_thread_leaves_it_and_the_selection_takes_its_row() {
+    let mut a = thread_app();
+    type_keys(&mut a, "j"); // #2, bob's reply, the second row
+    type_keys(&mut a, "D");
+    let shown = screen(&a);
+    assert!(shown.contains("#2 by bob: quiet reply"), "{shown}");
+    let effects = type_keys(&mut a, "y");
+    assert_eq!(
+        applies(&effects),
+        vec![(2, ModAction::Delete, Status::Hold)]
+    );
+    answer(&mut a, &effects, 2, ok(2, None));
+    let view = a.thread.as_ref().unwrap();
+    assert!(
+        view.thread.index_of(2).is_none(),
+        "#2 is gone from the tree"
+    );
+    // The tree was rebuilt: the row the deleted comment had is the next comment's now.
+    assert_eq!(view.selected, Some(3));
+    assert_eq!(view.selected_pos(), Some(1));
+    assert!(!screen(&a).contains("quiet reply"));
+    // Search and positions agree with the new tree.
+    type_keys(&mut a, "/pills");
+    key(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    let view = a.thread.as_ref().unwrap();
+    assert_eq!(
+        view.search.as_ref().map(|s| s.matches.clone()),
+        Some(vec![3])
+    );
+    type_keys(&mut a, "/quiet");
+    key(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(
+        a.message.as_deref().unwrap_or("").contains("no match"),
+        "{:?}",
+        a.message
+    );
+}
