@@ -34,7 +34,8 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(seen.len(), unique.len());
         assert!(seen.values().all(|&n| n == 1));
     }
-    let collapsed: HashSet<u64> = unique.iter().copied().filter(|id| id % 3 == 0).collect();
+    let collapsed: wpcomments::model::IdSet =
+        unique.iter().copied().filter(|id| id % 3 == 0).collect();
     assert!(thread.rows(SortOrder::OldestFirst, &collapsed).len() <= unique.len());
     for i in 0..thread.len() {
         assert!(thread.ancestors(i).len() <= unique.len());
