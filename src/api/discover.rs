@@ -129,7 +129,7 @@ fn shortlink_of(links: &[WebLink]) -> Option<u64> {
     links
         .iter()
         .filter(|l| l.rel.eq_ignore_ascii_case("shortlink"))
-        .find_map(|l| super::posts::id_of(&l.href))
+        .find_map(|l| id_of(&l.href))
 }
 
 /// `<link rel=... href=... type=...>` tags of an HTML page.
@@ -280,6 +280,14 @@ fn is_wp_index(resp: &Response) -> bool {
         .and_then(|v| v.get("namespaces").cloned())
         .and_then(|n| n.as_array().cloned())
         .is_some_and(|ns| ns.iter().any(|n| n.as_str() == Some("wp/v2")))
+}
+
+/// A post's id named in its URL: `?p=ID`, `?page_id=ID`, `?post=ID` (WordPress's plain
+/// permalinks and shortlinks).
+pub fn id_of(url: &Url) -> Option<u64> {
+    url.query_pairs()
+        .find(|(k, _)| k == "p" || k == "page_id" || k == "post")
+        .and_then(|(_, v)| v.parse().ok())
 }
 
 #[cfg(test)]

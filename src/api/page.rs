@@ -78,7 +78,7 @@ pub(super) fn shortlink_id(doc: &Html, base: &Url, link_headers: &[&str]) -> Opt
         .filter_map(|el| base.join(el.value().attr("href")?).ok());
     from_headers
         .chain(from_tags)
-        .find_map(|href| super::posts::id_of(&href))
+        .find_map(|href| super::discover::id_of(&href))
 }
 
 pub(super) fn body_class_id(doc: &Html) -> Option<u64> {

@@ -3,7 +3,7 @@
 use serde_json::Value;
 use url::Url;
 
-use super::discover::{Discovered, Target};
+use super::discover::{Discovered, Target, id_of};
 use super::http::{Client, display_url, http_error};
 use crate::error::{Error, Result};
 use crate::model::ApiRoot;
@@ -39,13 +39,6 @@ pub fn slug_of(url: &Url) -> Option<String> {
             .decode_utf8_lossy()
             .into_owned(),
     )
-}
-
-/// `?p=ID`, `?page_id=ID`, `?post=ID` style ids.
-pub fn id_of(url: &Url) -> Option<u64> {
-    url.query_pairs()
-        .find(|(k, _)| k == "p" || k == "page_id" || k == "post")
-        .and_then(|(_, v)| v.parse().ok())
 }
 
 /// Fetch the site's name and home URL from the API index.

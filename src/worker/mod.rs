@@ -2,6 +2,7 @@
 //! the disk, and reports back to the UI loop over a channel. The UI never waits for it.
 
 pub mod compose;
+mod jobs;
 pub mod load;
 pub mod moderation;
 mod page;
@@ -181,7 +182,7 @@ fn dispatch(ctx: &Arc<Ctx>, jobs: &mut Jobs, job: Effect) {
         Effect::Load { generation, source } => {
             jobs.cancel_load();
             let ctx = Arc::clone(ctx);
-            jobs.current = Some(tokio::spawn(load::thread(ctx, generation, source)));
+            jobs.current = Some(tokio::spawn(jobs::thread(ctx, generation, source)));
         }
         Effect::LoadPosts {
             generation,
@@ -192,7 +193,7 @@ fn dispatch(ctx: &Arc<Ctx>, jobs: &mut Jobs, job: Effect) {
         } => {
             jobs.cancel_load();
             let ctx = Arc::clone(ctx);
-            let job = load::posts(ctx, generation, api, site, page, search);
+            let job = jobs::posts(ctx, generation, api, site, page, search);
             jobs.current = Some(tokio::spawn(job));
         }
         Effect::SaveSeen { key, ids } => save_seen(ctx, &key, &ids),

@@ -205,7 +205,7 @@ fn known_post_id(found: &Discovered, target: &Target) -> Option<u64> {
     };
     found
         .shortlink_id
-        .or_else(|| crate::api::posts::id_of(&target.url))
+        .or_else(|| crate::api::discover::id_of(&target.url))
         .or_else(|| found.post_route.as_ref().and_then(from_route))
 }
 
