@@ -279,8 +279,7 @@ pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     crate::store::files::write_private(&root, path, bytes).map_err(|e| Error::Io(e.0))
 }
 
-/// Largest identities, secrets or config file read (they are a few KB).
-pub const MAX_SMALL_FILE: u64 = 1 << 20;
+pub use crate::store::files::MAX_SMALL_FILE;
 
 #[cfg(test)]
 mod tests {

@@ -11,8 +11,9 @@ use std::path::PathBuf;
 use url::Url;
 
 use crate::error::{Error, Result};
-use crate::identity::{MAX_SMALL_FILE, data_dir, write_private};
 use crate::model::ApiRoot;
+use crate::store::files::{MAX_SMALL_FILE, write_private};
+use crate::store::paths::Dir;
 
 /// Which reply a draft belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -99,10 +100,21 @@ impl DraftKey {
     }
 }
 
-/// Save `body` as the draft for `key`; returns the file.
+/// The data dir (`$WPCOMMENTS_DATA_DIR`, else the XDG one), where drafts live.
+fn data_dir() -> Result<PathBuf> {
+    Dir::Data.path().ok_or_else(|| {
+        Error::Io(format!(
+            "no home directory to keep drafts in; set {}",
+            Dir::Data.env()
+        ))
+    })
+}
+
+/// Save `body` as the draft for `key`; returns the file (0600, every dir from the data dir
+/// down 0700).
 pub fn save(key: &DraftKey, body: &str) -> Result<PathBuf> {
     let path = key.path()?;
-    write_private(&path, body.as_bytes())?;
+    write_private(&data_dir()?, &path, body.as_bytes()).map_err(|e| Error::Io(e.0))?;
     Ok(path)
 }
 

@@ -101,6 +101,9 @@ pub fn write_rescue(name: &str, text: &str) -> Result<PathBuf, FileError> {
     Ok(path)
 }
 
+/// Largest identities, secrets, config or draft file read, in bytes (they are a few KB).
+pub const MAX_SMALL_FILE: u64 = 1 << 20;
+
 /// Read the regular file at `path` as UTF-8 text, refusing anything else (FIFO, socket,
 /// device, directory, or a symlink to one) and anything over `cap` bytes.
 ///

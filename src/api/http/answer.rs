@@ -8,8 +8,7 @@
 use serde_json::Value;
 use url::Url;
 
-use super::failure::short_url;
-use super::response::Response;
+use super::response::{Response, short_url};
 use crate::error::Error;
 use crate::render::{html_to_line, sanitize_line, truncate_to_width};
 
@@ -43,6 +42,27 @@ pub fn wp_error(body: &[u8]) -> Option<WpError> {
         .map(|m| truncate_to_width(&html_to_line(m), 200))
         .unwrap_or_default();
     Some(WpError { code, message })
+}
+
+/// The readers of a [`Response`]'s body every endpoint uses.
+impl Response {
+    /// The body's JSON value, classified by the free function `json` above: a BOM, PHP notices
+    /// and trailing HTML comments are tolerated, an HTML page or anything else is named.
+    pub fn json(&self) -> Result<Value, Error> {
+        json(self)
+    }
+
+    /// The `code` of a WordPress error body (`rest_comment_closed`, ...), if there is one.
+    pub fn wp_error_code(&self) -> Option<String> {
+        wp_error(&self.body).map(|e| e.code)
+    }
+
+    /// The `message` of a WordPress error body, sanitized, if there is one.
+    pub fn wp_error_message(&self) -> Option<String> {
+        wp_error(&self.body)
+            .map(|e| e.message)
+            .filter(|m| !m.is_empty())
+    }
 }
 
 fn first_value(body: &[u8]) -> Option<Value> {

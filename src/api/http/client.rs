@@ -360,7 +360,7 @@ impl Client {
 
     fn stalled(&self, url: &Url) -> Error {
         Error::Stalled {
-            url: super::failure::short_url(url),
+            url: super::response::short_url(url),
             idle_secs: self.config.read_idle.as_secs().max(1),
         }
     }

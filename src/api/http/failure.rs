@@ -3,35 +3,9 @@
 
 use url::Url;
 
-use super::response::{Response, display_url};
+use super::response::{Response, display_url, short_url};
 use crate::error::{Error, Result};
-use crate::render::{sanitize_line, truncate_to_width};
-
-/// A URL for error lines, short enough that what happened stays visible: host (and port),
-/// path cut to 60 columns, and of the query only `rest_route` and `page`
-/// (`blog.example/wp-json/wp/v2/comments?page=2`); `http://` is kept, `https://` dropped.
-pub fn short_url(url: &Url) -> String {
-    let mut out = String::new();
-    if url.scheme() != "https" {
-        out.push_str(url.scheme());
-        out.push_str("://");
-    }
-    out.push_str(url.host_str().unwrap_or_default());
-    if let Some(port) = url.port() {
-        out.push_str(&format!(":{port}"));
-    }
-    out.push_str(&truncate_to_width(url.path(), 60));
-    let kept: Vec<String> = url
-        .query_pairs()
-        .filter(|(k, _)| k == "rest_route" || k == "page")
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
-    if !kept.is_empty() {
-        out.push('?');
-        out.push_str(&kept.join("&"));
-    }
-    sanitize_line(&out)
-}
+use crate::render::sanitize_line;
 
 pub(super) fn finish_failed(outcome: Result<Response>) -> Result<Response> {
     match outcome {

@@ -14,6 +14,6 @@ pub mod scope;
 pub use body::{BodyKeeper, KeepAll, MAX_BODY};
 pub use client::{Client, ClientConfig};
 pub use credentials::{Auth, Secret};
-pub use failure::{http_error, short_url};
-pub use response::{Response, display_url};
+pub use failure::http_error;
+pub use response::{Response, display_url, short_url};
 pub use scope::Scope;

@@ -1,11 +1,10 @@
-//! A finished HTTP exchange: status, headers and body, with the readers every endpoint uses.
+//! A finished HTTP exchange: status, headers and body, and how its URL is shown. What its
+//! body means (JSON, a WordPress error) is read in [`super::answer`].
 
 use reqwest::header::HeaderMap;
-use serde_json::Value;
 use url::Url;
 
-use crate::error::Result;
-use crate::render::sanitize_line;
+use crate::render::{sanitize_line, truncate_to_width};
 
 /// A URL for messages: sanitized, without credentials.
 pub fn display_url(url: &Url) -> String {
@@ -13,6 +12,32 @@ pub fn display_url(url: &Url) -> String {
     let _ = u.set_password(None);
     let _ = u.set_username("");
     sanitize_line(u.as_str())
+}
+
+/// A URL for error lines, short enough that what happened stays visible: host (and port),
+/// path cut to 60 columns, and of the query only `rest_route` and `page`
+/// (`blog.example/wp-json/wp/v2/comments?page=2`); `http://` is kept, `https://` dropped.
+pub fn short_url(url: &Url) -> String {
+    let mut out = String::new();
+    if url.scheme() != "https" {
+        out.push_str(url.scheme());
+        out.push_str("://");
+    }
+    out.push_str(url.host_str().unwrap_or_default());
+    if let Some(port) = url.port() {
+        out.push_str(&format!(":{port}"));
+    }
+    out.push_str(&truncate_to_width(url.path(), 60));
+    let kept: Vec<String> = url
+        .query_pairs()
+        .filter(|(k, _)| k == "rest_route" || k == "page")
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    sanitize_line(&out)
 }
 
 /// A finished HTTP exchange.
@@ -51,23 +76,5 @@ impl Response {
     /// A numeric header such as `X-WP-Total`.
     pub fn header_u64(&self, name: &str) -> Option<u64> {
         self.header(name)?.trim().parse().ok()
-    }
-
-    /// The body's JSON value, classified by [`super::answer::json`]: a BOM, PHP notices
-    /// and trailing HTML comments are tolerated, an HTML page or anything else is named.
-    pub fn json(&self) -> Result<Value> {
-        super::answer::json(self)
-    }
-
-    /// The `code` of a WordPress error body (`rest_comment_closed`, ...), if there is one.
-    pub fn wp_error_code(&self) -> Option<String> {
-        super::answer::wp_error(&self.body).map(|e| e.code)
-    }
-
-    /// The `message` of a WordPress error body, sanitized, if there is one.
-    pub fn wp_error_message(&self) -> Option<String> {
-        super::answer::wp_error(&self.body)
-            .map(|e| e.message)
-            .filter(|m| !m.is_empty())
     }
 }
