@@ -31,6 +31,7 @@ impl SearchText {
     /// Add `comment` (its body parsed once, for its text), replacing what it had.
     pub fn insert(&mut self, comment: &Comment) {
         self.forget(comment.id);
+        self.compact_if_worth_it();
         let start = self.text.len();
         let author = present::author(comment);
         let plain = Doc::parse(&comment.content_html).plain_text();
@@ -198,6 +199,29 @@ mod tests {
         assert!(t.matching("filler").is_empty());
         t.insert(&comment(3, 0, 3, "C", "<p>keep this too</p>"));
         assert_eq!(t.matching("keep"), vec![2, 3]);
+    }
+
+    #[test]
+    fn a_comment_replaced_again_and_again_does_not_grow_the_buffer_without_bound() {
+        let body = format!("<p>{}</p>", "word ".repeat(2_000));
+        let mut t = text_of(&[(1, "A", &body)]);
+        let one = t.bytes();
+        for round in 0..200 {
+            t.insert(&comment(
+                1,
+                0,
+                1,
+                "A",
+                &format!("{body}<p>round {round}</p>"),
+            ));
+        }
+        assert!(
+            t.bytes() < 4 * one + COMPACT_FROM,
+            "{} bytes for one comment",
+            t.bytes()
+        );
+        assert_eq!(t.matching("round 199"), vec![1]);
+        assert!(t.matching("round 198").is_empty());
     }
 
     #[test]
