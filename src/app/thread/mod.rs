@@ -176,14 +176,14 @@ impl ThreadView {
             }
         }
         // A page of a first load grows the tree; anything else rebuilds it.
-        let mut before = None;
+        // Where the selection is, read before a rebuild changes the tree's indices.
+        let before = self.selected_pos();
         if let Err(comments) = self.thread.append(comments) {
-            before = self.selected_pos();
             let mut all = std::mem::take(&mut self.thread).into_comments();
             all.extend(comments);
             self.set_thread(Thread::build(all));
         }
-        self.refresh_rows_from(before.or_else(|| self.selected_pos()));
+        self.refresh_rows_from(before);
         if let Some(focus) = self.focus
             && self.thread.index_of(focus).is_some()
         {
