@@ -2,7 +2,7 @@
 //! page's comments come after everything already in the tree.
 
 use super::{Detached, Node, Thread, link_child};
-use crate::model::Comment;
+use crate::model::{Comment, IdSet};
 
 impl Thread {
     /// Add `new` comments that come after every comment in the tree (by `date_gmt`, then id),
@@ -46,10 +46,20 @@ impl Thread {
 
     fn can_append(&self, new: &[Comment]) -> bool {
         let mut last = self.comments.last().map(Comment::chrono_key);
+        // Ids of the page still to come: a reply whose parent comes later in the same page
+        // would be nested under it by `build`, and an id sent twice is kept once.
+        let mut later: IdSet = new.iter().map(|c| c.id).collect();
+        if later.len() < new.len() {
+            return false;
+        }
         for c in new {
             let key = c.chrono_key();
+            later.remove(&c.id);
             // A comment that is its own parent is a loop `build` cuts.
-            if last.is_some_and(|l| key <= l) || self.by_id.contains_key(&c.id) || c.parent == c.id
+            if last.is_some_and(|l| key <= l)
+                || self.by_id.contains_key(&c.id)
+                || c.parent == c.id
+                || later.contains(&c.parent)
             {
                 return false;
             }
@@ -129,5 +139,24 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert!(t.append(vec![c(11, 0, 9), c(12, 11, 10)]).is_ok());
         assert_eq!(t.len(), 4);
+    }
+
+    #[test]
+    fn a_page_that_build_would_read_differently_is_refused() {
+        // Found by the red team: a reply dated before its parent, in the same page.
+        let mut t = Thread::default();
+        assert!(t.append(vec![c(1, 2, 1), c(2, 0, 2)]).is_err());
+        // Two comments naming each other: `build` cuts the loop.
+        assert!(t.append(vec![c(1, 2, 1), c(2, 1, 2)]).is_err());
+        // One id twice with different dates: `build` keeps the last copy only.
+        assert!(
+            t.append(vec![c(1, 0, 1), c(5, 1, 2), c(1, 0, 3), c(6, 1, 4)])
+                .is_err()
+        );
+        assert!(t.is_empty());
+        // And every page `append` takes gives the tree `build` gives.
+        let page = vec![c(1, 0, 1), c(2, 1, 2), c(3, 9, 3)];
+        assert!(t.append(page.clone()).is_ok());
+        assert_eq!(shape(&t), shape(&Thread::build(page)));
     }
 }

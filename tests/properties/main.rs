@@ -158,6 +158,38 @@ proptest! {
     }
 
     #[test]
+    fn a_thread_grown_page_by_page_is_the_tree_built_at_once(
+        links in prop::collection::vec((1u64..20, 0u64..24, 0u8..60), 0..60),
+        page in 1usize..8,
+    ) {
+        // Pages arrive oldest first, as a load asks for them; the TUI appends each and
+        // rebuilds from everything when append refuses.
+        let mut links = links;
+        links.sort_by_key(|&(id, _, minute)| (minute, id));
+        let comments: Vec<Comment> =
+            links.iter().map(|&(id, parent, minute)| comment(id, parent, minute, "x")).collect();
+        let mut grown = Thread::default();
+        for chunk in comments.chunks(page) {
+            if let Err(chunk) = grown.append(chunk.to_vec()) {
+                let mut all = std::mem::take(&mut grown).into_comments();
+                all.extend(chunk);
+                grown = Thread::build(all);
+            }
+        }
+        let built = Thread::build(comments);
+        let shape = |t: &Thread| -> Vec<(u64, usize, usize, String)> {
+            t.preorder(SortOrder::OldestFirst)
+                .iter()
+                .map(|r| {
+                    let n = t.node(r.index);
+                    (t.comment(r.index).id, r.depth, n.descendants, format!("{:?}", n.detached))
+                })
+                .collect()
+        };
+        prop_assert_eq!(shape(&grown), shape(&built));
+    }
+
+    #[test]
     fn sanitized_text_has_no_control_bidi_or_lone_joiner(text in nasty_text(60)) {
         assert_clean(&sanitize_line(&text));
         assert_clean(&sanitize_text(&text).replace('\n', ""));
